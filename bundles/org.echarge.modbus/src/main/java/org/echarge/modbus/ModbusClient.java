@@ -1,0 +1,25 @@
+package org.echarge.modbus;
+
+/**
+ * Requests to one Modbus device (one unit id). Register values are unsigned 16-bit words
+ * ({@code 0..65535}); {@link RegisterType} and {@link RegisterText} decode them.
+ * Every method blocks for at most the configured timeout (plus waiting for the shared line).
+ */
+public interface ModbusClient extends AutoCloseable {
+
+    /** Function code 3. */
+    int[] readHoldingRegisters(int address, int count) throws ModbusException;
+
+    /** Function code 4. */
+    int[] readInputRegisters(int address, int count) throws ModbusException;
+
+    /** Function code 6. */
+    void writeRegister(int address, int value) throws ModbusException;
+
+    /** Function code 16. */
+    void writeRegisters(int address, int... values) throws ModbusException;
+
+    /** Releases this client; the shared connection closes with its last client. Idempotent. */
+    @Override
+    void close();
+}

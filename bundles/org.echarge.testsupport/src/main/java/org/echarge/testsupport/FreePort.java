@@ -1,0 +1,21 @@
+package org.echarge.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+public final class FreePort {
+
+    private FreePort() {
+    }
+
+    public static int onLoopback() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
