@@ -1,0 +1,101 @@
+package org.echarge.point.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+
+import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.point.PointState;
+import org.echarge.api.point.PointStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One configured charging point (factory PID {@code org.echarge.point}). Drivers are tracked
+ * dynamically: updating a driver bundle unbinds and rebinds it here, and this component, its
+ * service and every consumer of it stay up while the point reconnects.
+ */
+@Component(configurationPid = ChargingPointComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = ChargingPoint.class)
+@Designate(ocd = ChargingPointConfig.class, factory = true)
+public final class ChargingPointComponent implements ChargingPoint {
+
+    static final String PID = "org.echarge.point";
+    private static final Logger LOG = LoggerFactory.getLogger(ChargingPointComponent.class);
+
+    private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
+    private final int number;
+    private final PointRuntime runtime;
+    private final PointStatus invalid;
+    private final ScheduledFuture<?> polling;
+
+    @Activate
+    public ChargingPointComponent(@Reference PollScheduler scheduler, ChargingPointConfig config) {
+        this.number = config.number();
+        PointSettings settings;
+        try {
+            settings = PointSettings.of(config);
+        } catch (InvalidSettingsException e) {
+            LOG.error("Conf Charger: {}", e.getMessage());
+            this.runtime = null;
+            this.polling = null;
+            this.invalid = new PointStatus(number, config.name(), config.model(), "", false, PointState.NOT_AVAILABLE,
+                    null, PointFault.CONF_CHARGER, e.getMessage(), null);
+            return;
+        }
+        this.invalid = null;
+        this.runtime = new PointRuntime(settings, this::driverFor, Clock.systemUTC());
+        Duration interval = Duration.ofSeconds(1);
+        this.polling = scheduler.every(interval, runtime::poll);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDriver(ChargerDriver driver) {
+        drivers.put(driver.id(), driver);
+    }
+
+    void unbindDriver(ChargerDriver driver) {
+        if (drivers.remove(driver.id(), driver) && runtime != null) {
+            runtime.driverRemoved(driver.id());
+        }
+    }
+
+    @Override
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public PointStatus status() {
+        return runtime == null ? invalid : runtime.status();
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (polling != null) {
+            polling.cancel(false);
+            runtime.close();
+        }
+    }
+
+    private Optional<ChargerDriver> driverFor(String modelId) {
+        return drivers.values().stream()
+                .filter(driver -> driver.models().stream().anyMatch(model -> model.id().equals(modelId)))
+                .findFirst();
+    }
+}

@@ -1,0 +1,182 @@
+package org.echarge.point.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.echarge.api.DeviceException;
+import org.echarge.api.DeviceException.Kind;
+import org.echarge.api.Phase;
+import org.echarge.api.PhaseValues;
+import org.echarge.api.Transport;
+import org.echarge.api.charger.ChargerCapability;
+import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.charger.ChargerModel;
+import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.PointState;
+import org.echarge.api.point.PointStatus;
+import org.echarge.testsupport.FakeCharger;
+import org.echarge.testsupport.FakeChargerDriver;
+import org.echarge.testsupport.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class PointRuntimeTest {
+
+    private static final ChargerModel MODEL = new ChargerModel("fake-1", "Fake", "Fake One",
+            Set.of(ChargerCapability.SET_CURRENT), Set.of(Transport.MODBUS_TCP), 502, 6, 32, Duration.ofSeconds(1),
+            Duration.ZERO);
+
+    private final MutableClock clock = MutableClock.startingAt("2026-01-01T12:00:00Z");
+    private final FakeChargerDriver driver = new FakeChargerDriver("fake", MODEL).answeringWith(charging(16));
+    private ChargerDriver installed = driver;
+    private final PointRuntime runtime = new PointRuntime(settings(16, 0), model -> Optional.ofNullable(installed),
+            clock);
+
+    @Test
+    void pollsAndWritesTheSetpointOnceAfterConnecting() {
+        runtime.poll();
+        runtime.poll();
+
+        PointStatus status = runtime.status();
+        assertEquals(PointState.CHARGE, status.state());
+        assertEquals(PointFault.NO_ERROR, status.fault());
+        assertTrue(status.driverAvailable());
+        assertEquals(15.5, status.snapshot().currentAmpere().l1(), 1e-9);
+        assertEquals(clock.instant(), status.lastAnswer());
+        assertEquals(List.of("limit 16.0"), driver.last().commands());
+    }
+
+    @Test
+    void withoutADriverThePointIsNotAvailableAndSaysWhich() {
+        installed = null;
+        runtime.poll();
+
+        PointStatus status = runtime.status();
+        assertEquals(PointState.NOT_AVAILABLE, status.state());
+        assertFalse(status.driverAvailable());
+        assertTrue(status.faultDetail().contains("fake-1"), status.faultDetail());
+    }
+
+    @Test
+    void unreachableChargerRaisesNotReachableAndReconnectsWithSetpointAgain() {
+        runtime.poll();
+        FakeCharger first = driver.last();
+        first.fail(new DeviceException(Kind.NOT_REACHABLE, "timeout"));
+        runtime.poll();
+
+        assertEquals(PointFault.NOT_REACHABLE, runtime.status().fault());
+        assertEquals(PointState.NOT_AVAILABLE, runtime.status().state());
+        assertTrue(first.closed());
+
+        runtime.poll();
+        assertEquals(2, driver.opened().size());
+        assertEquals(PointFault.NO_ERROR, runtime.status().fault());
+        assertEquals(List.of("limit 16.0"), driver.last().commands());
+    }
+
+    @Test
+    void communicationErrorKeepsTheConnection() {
+        runtime.poll();
+        driver.last().fail(new DeviceException(Kind.COMMUNICATION, "exception response 4"));
+        runtime.poll();
+
+        assertEquals(PointFault.COMM, runtime.status().fault());
+        assertFalse(driver.last().closed());
+        assertEquals(1, driver.opened().size());
+    }
+
+    @Test
+    void wrongChargerIsReported() {
+        runtime.poll();
+        driver.last().fail(new DeviceException(Kind.WRONG_DEVICE, "model code 0x1234"));
+        runtime.poll();
+
+        assertEquals(PointFault.WRONG_CHARGER, runtime.status().fault());
+        assertEquals("model code 0x1234", runtime.status().faultDetail());
+    }
+
+    @Test
+    void chargerErrorCodesRaiseChargerError() {
+        driver.answeringWith(ChargerSnapshot.builder(clock.instant(), PointState.ERROR).errorCodes(List.of(0x1F0L))
+                .build());
+        runtime.poll();
+
+        assertEquals(PointFault.CHARGER_ERROR, runtime.status().fault());
+        assertEquals(PointState.ERROR, runtime.status().state());
+        assertTrue(runtime.status().faultDetail().contains("0x1F0"));
+    }
+
+    @Test
+    void driverUpdateClosesTheChargerAndTheNewDriverReconnects() {
+        runtime.poll();
+        FakeCharger old = driver.last();
+
+        installed = null;
+        runtime.driverRemoved("fake");
+        assertTrue(old.closed());
+        assertFalse(runtime.status().driverAvailable());
+
+        FakeChargerDriver updated = new FakeChargerDriver("fake", MODEL).answeringWith(charging(16));
+        installed = updated;
+        runtime.poll();
+        assertEquals(PointState.CHARGE, runtime.status().state());
+        assertEquals(List.of("limit 16.0"), updated.last().commands());
+    }
+
+    @Test
+    void settingsBeyondTheModelRaiseConfCharger() {
+        PointRuntime tooMuch = new PointRuntime(settings(40, 0), model -> Optional.of(driver), clock);
+        tooMuch.poll();
+
+        assertEquals(PointFault.CONF_CHARGER, tooMuch.status().fault());
+        assertTrue(tooMuch.status().faultDetail().contains("at most 32.0 A"), tooMuch.status().faultDetail());
+        assertTrue(driver.opened().isEmpty());
+    }
+
+    @Test
+    void invalidConfigurationListsEverySettingThatIsWrong() {
+        InvalidSettingsException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingsException.class,
+                () -> PointSettings.of(config(0, "", "", 2, 5, 8)));
+        assertEquals(6, e.errors().size(), e.errors().toString());
+    }
+
+    private ChargerSnapshot charging(double limit) {
+        return ChargerSnapshot.builder(clock.instant(), PointState.CHARGE).vehicle(true, true)
+                .setpointAmpere(limit).currentAmpere(PhaseValues.of(15.5, 15.4, 15.3)).build();
+    }
+
+    private static PointSettings settings(double max, double setpoint) {
+        try {
+            return PointSettings.of(config(1, "fake-1", "127.0.0.1", 3, max, 6));
+        } catch (InvalidSettingsException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A configuration as ConfigAdmin would hand it over. */
+    private static ChargingPointConfig config(int number, String model, String host, int phases, double max,
+            double min) {
+        return new ChargingPointConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return ChargingPointConfig.class; }
+            @Override public int number() { return number; }
+            @Override public String name() { return ""; }
+            @Override public String model() { return model; }
+            @Override public Transport transport() { return Transport.MODBUS_TCP; }
+            @Override public String host() { return host; }
+            @Override public int port() { return 502; }
+            @Override public int unitId() { return 1; }
+            @Override public double minCurrentAmpere() { return min; }
+            @Override public double maxCurrentAmpere() { return max; }
+            @Override public int phases() { return phases; }
+            @Override public Phase phase() { return Phase.L1; }
+            @Override public double setpointAmpere() { return 0; }
+        };
+    }
+}

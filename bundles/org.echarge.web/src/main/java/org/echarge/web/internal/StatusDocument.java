@@ -1,0 +1,104 @@
+package org.echarge.web.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+import org.echarge.api.PhaseValues;
+import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.point.PointStatus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of {@code /echarge/api/status}. Values the charger does not report are
+ * {@code null}, never NaN (which is not JSON).
+ */
+final class StatusDocument {
+
+    private final ObjectMapper mapper;
+
+    StatusDocument(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    ObjectNode build(GatewayInfo gateway, Instant now, ComponentHealth health, Collection<PointStatus> points) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode device = root.putObject("gateway");
+        device.put("name", gateway.name());
+        device.put("version", gateway.version());
+        device.put("uptimeSeconds", Duration.between(gateway.started(), now).toSeconds());
+        boolean allAnswered = points.stream().allMatch(PointStatus::answered);
+        root.put("ready", health.problems().isEmpty() && allAnswered);
+        ObjectNode components = root.putObject("components");
+        components.put("active", health.active());
+        health.problems().forEach(components.putArray("problems")::add);
+        ArrayNode array = root.putArray("points");
+        points.stream().sorted(Comparator.comparingInt(PointStatus::number)).forEach(p -> array.add(point(p)));
+        return root;
+    }
+
+    private ObjectNode point(PointStatus status) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("number", status.number());
+        node.put("name", status.name());
+        node.put("model", status.modelId());
+        node.put("address", status.address());
+        node.put("driverAvailable", status.driverAvailable());
+        ObjectNode state = node.putObject("state");
+        state.put("value", status.state().value());
+        state.put("text", status.state().text());
+        ObjectNode fault = node.putObject("fault");
+        fault.put("code", status.fault().code());
+        fault.put("severity", status.fault().severity());
+        fault.put("detail", status.faultDetail());
+        node.put("lastAnswer", status.lastAnswer() == null ? null : status.lastAnswer().toString());
+        ChargerSnapshot snapshot = status.snapshot();
+        if (snapshot != null) {
+            node.put("connected", snapshot.vehicleConnected());
+            node.put("charging", snapshot.charging());
+            number(node, "setpointAmpere", snapshot.setpointAmpere());
+            node.set("currentAmpere", phases(snapshot.currentAmpere()));
+            node.set("powerWatt", phases(snapshot.powerWatt()));
+            node.set("energyWattHour", phases(snapshot.energyWattHour()));
+            number(node, "sessionEnergyWattHour", snapshot.sessionEnergyWattHour());
+            number(node, "temperatureCelsius", snapshot.temperatureCelsius());
+            node.put("serialNumber", snapshot.serialNumber());
+            node.put("firmwareVersion", snapshot.firmwareVersion());
+            node.put("rfidTag", snapshot.rfidTag());
+            node.put("evccId", snapshot.evccId());
+            ArrayNode codes = node.putArray("errorCodes");
+            snapshot.errorCodes().forEach(code -> codes.add(String.format("%X", code)));
+        }
+        return node;
+    }
+
+    private ObjectNode phases(PhaseValues values) {
+        ObjectNode node = mapper.createObjectNode();
+        number(node, "l1", values.l1());
+        number(node, "l2", values.l2());
+        number(node, "l3", values.l3());
+        number(node, "total", values.total());
+        return node;
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, Math.round(value * 1000) / 1000.0);
+        } else {
+            node.putNull(field);
+        }
+    }
+
+    /** Who is answering. */
+    record GatewayInfo(String name, String version, Instant started) {
+    }
+
+    /** Gateway DS components: how many are up, and what is wrong with the others. */
+    record ComponentHealth(int active, List<String> problems) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.echarge.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.echarge.api.PhaseValues;
+import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.PointState;
+import org.echarge.api.point.PointStatus;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class StatusDocumentTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final StatusDocument document = new StatusDocument(mapper);
+    private final StatusDocument.GatewayInfo gateway =
+            new StatusDocument.GatewayInfo("demo", "0.1.0", NOW.minusSeconds(90));
+    private final StatusDocument.ComponentHealth healthy = new StatusDocument.ComponentHealth(7, List.of());
+
+    @Test
+    void pointsAreSortedAndUnmeasuredValuesAreNull() throws Exception {
+        ChargerSnapshot snapshot = ChargerSnapshot.builder(NOW, PointState.CHARGE).vehicle(true, true)
+                .currentAmpere(PhaseValues.of(15.2, 0, 0)).build();
+        PointStatus two = status(2, snapshot);
+        PointStatus one = status(1, snapshot);
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(document.build(gateway, NOW, healthy, List.of(two, one))));
+
+        assertEquals(90, json.at("/gateway/uptimeSeconds").asInt());
+        assertEquals(1, json.at("/points/0/number").asInt());
+        assertEquals(8, json.at("/points/0/state/value").asInt());
+        assertEquals("Charge", json.at("/points/0/state/text").asText());
+        assertEquals(15.2, json.at("/points/0/currentAmpere/l1").asDouble(), 1e-9);
+        assertTrue(json.at("/points/0/powerWatt/total").isNull());
+        assertTrue(json.at("/points/0/setpointAmpere").isNull());
+        assertTrue(json.get("ready").asBoolean());
+    }
+
+    @Test
+    void notReadyWhileAPointHasNotAnsweredOrAComponentIsDown() {
+        PointStatus silent = status(1, null);
+        assertEquals(false, document.build(gateway, NOW, healthy, List.of(silent)).get("ready").asBoolean());
+
+        StatusDocument.ComponentHealth broken = new StatusDocument.ComponentHealth(6, List.of("x: waiting for y"));
+        var json = document.build(gateway, NOW, broken, List.of());
+        assertEquals(false, json.get("ready").asBoolean());
+        assertEquals("x: waiting for y", json.at("/components/problems/0").asText());
+    }
+
+    private static PointStatus status(int number, ChargerSnapshot snapshot) {
+        return new PointStatus(number, "P" + number, "simulated-sim1", "tcp://127.0.0.1:1502/1", true,
+                snapshot == null ? PointState.START_UP : snapshot.state(), snapshot, PointFault.NO_ERROR, "",
+                snapshot == null ? null : NOW);
+    }
+}
