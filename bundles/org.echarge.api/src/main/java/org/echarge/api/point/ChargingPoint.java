@@ -7,7 +7,7 @@ package org.echarge.api.point;
 public interface ChargingPoint {
 
     /** Service property: the point's number (1..n), which also places its KNX objects. */
-    String NUMBER = "echarge.point.number";
+    String NUMBER = "number";
 
     int number();
 

@@ -1,0 +1,41 @@
+package org.echarge.sim.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "e-charge simulated station (demo site)",
+        description = "A simulated SIM-1 charging station serving Modbus TCP on 127.0.0.1, with vehicles arriving and leaving.")
+public @interface SimulatedStationConfig {
+
+    @AttributeDefinition(name = "TCP port on 127.0.0.1", min = "1", max = "65535")
+    int port();
+
+    @AttributeDefinition(name = "Modbus unit id", min = "1", max = "247")
+    int unitId() default 1;
+
+    @AttributeDefinition(name = "Phases the station is wired for", options = {
+            @org.osgi.service.metatype.annotations.Option(label = "1-phase", value = "1"),
+            @org.osgi.service.metatype.annotations.Option(label = "3-phase", value = "3")})
+    int phases() default 3;
+
+    @AttributeDefinition(name = "Maximum current (A)", min = "6", max = "32")
+    double maxCurrentAmpere() default 32;
+
+    @AttributeDefinition(name = "Serial number")
+    String serialNumber() default "SIM1-000001";
+
+    @AttributeDefinition(name = "Random seed of the vehicle schedule")
+    long seed() default 1;
+
+    @AttributeDefinition(name = "Simulated vehicles", description = "Vehicles arrive, charge and leave on their own")
+    boolean vehicles() default true;
+
+    @AttributeDefinition(name = "Mean time between a departure and the next arrival (s)", min = "1")
+    int meanArrivalSeconds() default 60;
+
+    @AttributeDefinition(name = "Mean time a vehicle stays plugged in (s)", min = "1")
+    int meanStaySeconds() default 240;
+
+    @AttributeDefinition(name = "Watchdog timeout (s)", description = "0 = off", min = "0")
+    int watchdogSeconds() default 15;
+}

@@ -1,0 +1,295 @@
+package org.echarge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.inject.Inject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.point.PointState;
+import org.echarge.api.point.PointStatus;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The distribution as shipped, in one Karaf: features install, components come up, the demo
+ * site answers, the simulated driver is updated in place while everything else keeps running,
+ * and Karaf's default karaf/karaf login does not exist. One container for all steps (they build
+ * on each other), so the tests run in a fixed order inside one method each.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GatewayIT extends GatewayTestSupport {
+
+    private static final String DRIVER = "org.echarge.driver.simulated";
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Test
+    public void everyFeatureInstallsAndEveryComponentIsActive() throws Exception {
+        List<String> ours = new ArrayList<>();
+        for (Feature feature : features.listFeatures()) {
+            if (feature.getName().startsWith("echarge-")) {
+                ours.add(feature.getName());
+                if (!features.isInstalled(feature)) {
+                    features.installFeature(feature.getName());
+                }
+            }
+        }
+        assertTrue("features found: " + ours, ours.containsAll(List.of("echarge-api", "echarge-modbus",
+                "echarge-point", "echarge-web", "echarge-driver-simulated", "echarge-sim", "echarge-gateway")));
+        for (String name : ours) {
+            assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
+        }
+        configureDemoSite();
+        waitForAllPointsAnswered(Duration.ofSeconds(30));
+        assertEquals(List.of(), componentProblems());
+        assertEquals(200, httpStatus("/echarge/api/health"));
+    }
+
+    @Test
+    public void demoSitePointsReportStates() throws Exception {
+        ensureDemoSite();
+        for (PointStatus status : statuses()) {
+            assertTrue(status.toString(), status.answered());
+            assertTrue(status.toString(), status.driverAvailable());
+            PointState state = status.state();
+            assertTrue("point " + status.number() + " in " + state, state == PointState.AVAILABLE
+                    || state == PointState.CONNECTED || state.isCharging());
+            assertEquals("SIM1-ITEST-" + status.number(), status.snapshot().serialNumber());
+        }
+    }
+
+    @Test
+    public void simulatedDriverIsUpdatedInPlaceWhileEverythingElseKeepsRunning() throws Exception {
+        ensureDemoSite();
+        Bundle driver = bundle(DRIVER);
+        String oldVersion = driver.getVersion().toString();
+        File newBuild = rebuildWithNewVersion(driver, oldVersion + "-hotupdate");
+        Map<Long, String> before = bundleFingerprints();
+        Map<Integer, Long> pointServices = pointServiceIds();
+        long servletService = serviceId("javax.servlet.Servlet", "(osgi.http.whiteboard.servlet.name=echarge-status)");
+        List<String> othersEvents = new ArrayList<>();
+        BundleListener listener = event -> {
+            if (event.getBundle().getBundleId() != driver.getBundleId()) {
+                othersEvents.add(event.getBundle().getSymbolicName() + " " + type(event));
+            }
+        };
+        context.addBundleListener(listener);
+        Instant updated = Instant.now();
+        try {
+            String output = executeCommand("bundle:update " + driver.getBundleId() + " " + newBuild.toURI());
+            assertFalse(output, output.toLowerCase().contains("error"));
+            waitFor("the new driver to be active", Duration.ofSeconds(20),
+                    () -> driver.getState() == Bundle.ACTIVE && driver.getVersion().toString().endsWith("hotupdate"));
+            waitFor("every point to answer the new driver", Duration.ofSeconds(20),
+                    () -> statuses().stream().allMatch(s -> s.driverAvailable() && s.lastAnswer() != null
+                            && s.lastAnswer().isAfter(updated.plusMillis(500)) && s.fault().severity() == 0));
+        } finally {
+            context.removeBundleListener(listener);
+        }
+        assertEquals(List.of(), othersEvents);
+        Map<Long, String> after = bundleFingerprints();
+        after.remove(driver.getBundleId());
+        before.remove(driver.getBundleId());
+        assertEquals("other bundles: same ids, states and start times", before, after);
+        assertEquals("charging point components were not restarted", pointServices, pointServiceIds());
+        assertEquals("status servlet was not restarted", servletService,
+                serviceId("javax.servlet.Servlet", "(osgi.http.whiteboard.servlet.name=echarge-status)"));
+        assertNotEquals(oldVersion, driver.getVersion().toString());
+        assertEquals(List.of(), componentProblems());
+    }
+
+    @Test
+    public void karafDefaultCredentialsDoNotWork() throws Exception {
+        for (String[] credentials : new String[][] {{"karaf", "karaf"}, {"admin", "admin"}, {"karaf", ""}}) {
+            LoginContext login = new LoginContext("karaf", callbacks -> {
+                ((NameCallback) callbacks[0]).setName(credentials[0]);
+                ((PasswordCallback) callbacks[1]).setPassword(credentials[1].toCharArray());
+            });
+            try {
+                login.login();
+                fail(credentials[0] + "/" + credentials[1] + " logged in");
+            } catch (LoginException expected) {
+                // no such user or wrong password
+            }
+        }
+        assertEquals("127.0.0.1",
+                configurationAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshHost"));
+        assertEquals(null, bundleOrNull("org.apache.karaf.management.server"));
+    }
+
+    private void ensureDemoSite() throws Exception {
+        if (statuses().isEmpty()) {
+            configureDemoSite();
+        }
+        waitForAllPointsAnswered(Duration.ofSeconds(30));
+    }
+
+    private void waitForAllPointsAnswered(Duration timeout) throws InterruptedException {
+        waitFor("all " + POINTS + " points to answer", timeout,
+                () -> statuses().size() == POINTS && statuses().stream().allMatch(PointStatus::answered));
+    }
+
+    private List<PointStatus> statuses() {
+        List<PointStatus> result = new ArrayList<>();
+        try {
+            for (ServiceReference<ChargingPoint> ref : context.getServiceReferences(ChargingPoint.class, null)) {
+                ChargingPoint point = context.getService(ref);
+                if (point != null) {
+                    result.add(point.status());
+                    context.ungetService(ref);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
+    }
+
+    private Map<Integer, Long> pointServiceIds() throws Exception {
+        Map<Integer, Long> ids = new HashMap<>();
+        Collection<ServiceReference<ChargingPoint>> refs = context.getServiceReferences(ChargingPoint.class, null);
+        for (ServiceReference<ChargingPoint> ref : refs) {
+            ids.put(Integer.valueOf(String.valueOf(ref.getProperty("number"))), (Long) ref.getProperty("service.id"));
+        }
+        return ids;
+    }
+
+    private long serviceId(String clazz, String filter) throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences(clazz, filter);
+        assertTrue(clazz + " " + filter + " registered", refs != null && refs.length == 1);
+        return (Long) refs[0].getProperty("service.id");
+    }
+
+    private List<String> componentProblems() {
+        List<String> problems = new ArrayList<>();
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith("org.echarge.")) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state != ComponentConfigurationDTO.ACTIVE
+                        && configuration.state != ComponentConfigurationDTO.SATISFIED) {
+                    problems.add(description.name + " state " + configuration.state);
+                }
+            }
+        }
+        return problems;
+    }
+
+    private Map<Long, String> bundleFingerprints() {
+        Map<Long, String> prints = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            prints.put(bundle.getBundleId(), bundle.getSymbolicName() + " state=" + bundle.getState() + " modified="
+                    + bundle.getLastModified());
+        }
+        return prints;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        Bundle bundle = bundleOrNull(symbolicName);
+        assertTrue(symbolicName + " installed", bundle != null);
+        return bundle;
+    }
+
+    private Bundle bundleOrNull(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+    /** A new build of the driver: the built jar with a new Bundle-Version, as a field update would bring. */
+    private static File rebuildWithNewVersion(Bundle driver, String version) throws IOException {
+        String projectVersion = System.getProperty("echarge.itest.version");
+        File built = new File(System.getProperty("echarge.itest.localRepository"), "org/echarge/" + DRIVER + "/"
+                + projectVersion + "/" + DRIVER + "-" + projectVersion + ".jar");
+        File rebuilt = new File(System.getProperty("echarge.itest.target"), DRIVER + "-hotupdate.jar");
+        try (JarFile jar = new JarFile(built)) {
+            Manifest manifest = new Manifest(jar.getManifest());
+            manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
+            try (JarOutputStream out = new JarOutputStream(new FileOutputStream(rebuilt), manifest)) {
+                for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        assertTrue(Files.size(rebuilt.toPath()) > 0);
+        return rebuilt;
+    }
+
+    private int httpStatus(String path) throws IOException {
+        String port = configurationAdmin.getConfiguration("org.ops4j.pax.web", null).getProperties()
+                .get("org.osgi.service.http.port").toString();
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    private static String type(BundleEvent event) {
+        return switch (event.getType()) {
+            case BundleEvent.STARTED -> "STARTED";
+            case BundleEvent.STOPPED -> "STOPPED";
+            case BundleEvent.UPDATED -> "UPDATED";
+            case BundleEvent.RESOLVED -> "RESOLVED";
+            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+            default -> "event " + event.getType();
+        };
+    }
+}
