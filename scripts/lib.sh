@@ -20,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Unpacks the built distribution into $1 (emptied first) and adds the demo site configuration.
 unpack_demo() {
     local target="$1" dist
-    dist="$(ls "$ROOT"/karaf-assembly/target/echarge-gateway-*.tar.gz 2>/dev/null | head -n 1)"
+    dist="$(ls "$ROOT"/karaf-assembly/target/karaf-assembly-*.tar.gz 2>/dev/null | head -n 1)"
     if [ -z "$dist" ]; then
         echo "no distribution in karaf-assembly/target: build first (mvn -B install -DskipTests)" >&2
         exit 1

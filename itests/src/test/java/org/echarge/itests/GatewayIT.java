@@ -170,8 +170,13 @@ public class GatewayIT extends GatewayTestSupport {
     }
 
     private void waitForAllPointsAnswered(Duration timeout) throws InterruptedException {
-        waitFor("all " + POINTS + " points to answer", timeout,
-                () -> statuses().size() == POINTS && statuses().stream().allMatch(PointStatus::answered));
+        try {
+            waitFor("all " + POINTS + " points to answer", timeout,
+                    () -> statuses().size() == POINTS && statuses().stream().allMatch(PointStatus::answered));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; points: " + statuses() + "; components: "
+                    + componentProblems(), e);
+        }
     }
 
     private List<PointStatus> statuses() {

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * service and every consumer of it stay up while the point reconnects.
  */
 @Component(configurationPid = ChargingPointComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = ChargingPoint.class)
+        service = ChargingPoint.class, immediate = true) // a point polls whether or not anyone uses its service
 @Designate(ocd = ChargingPointConfig.class, factory = true)
 public final class ChargingPointComponent implements ChargingPoint {
 

@@ -1,6 +1,7 @@
 package org.echarge.web.internal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class StatusServlet extends HttpServlet {
         String version = context.getProperty("echarge.version");
         String name = context.getProperty("echarge.name");
         this.gateway = new StatusDocument.GatewayInfo(name == null ? "e-charge gateway" : name,
-                version == null ? context.getBundle().getVersion().toString() : version, Instant.now());
+                version == null ? context.getBundle().getVersion().toString() : version,
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
