@@ -110,6 +110,9 @@ final class PointRuntime {
         boolean chargerError = snapshot.state() == PointState.ERROR || !snapshot.errorCodes().isEmpty();
         PointFault fault = chargerError ? PointFault.CHARGER_ERROR : PointFault.NO_ERROR;
         String detail = chargerError ? "charger reports error codes " + hex(snapshot.errorCodes()) : "";
+        if (snapshot.state() != status.state()) {
+            LOG.info("Charging point {}: {} -> {}", settings.number(), status.state().text(), snapshot.state().text());
+        }
         status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
                 true, snapshot.state(), snapshot, fault, detail, clock.instant());
     }

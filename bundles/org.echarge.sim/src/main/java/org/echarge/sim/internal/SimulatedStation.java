@@ -46,28 +46,39 @@ public final class SimulatedStation {
                 config.maxCurrentAmpere(), config.watchdogSeconds(), config.serialNumber());
         this.schedule = new VehicleSchedule(config.seed(), config.meanArrivalSeconds(), config.meanStaySeconds());
         this.nextEvent = clock.instant().plus(schedule.nextArrival().dividedBy(4)); // first car comes soon
-        this.ticking = scheduler.executor().scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+        // Unlike gateway components, a simulated device binds its port at activation: it stands for
+        // hardware that is there before the gateway starts (the bundle starts at level 70, the
+        // gateway at 80). If the port is taken, the tick retries.
+        serveIfClosed();
+        this.ticking = scheduler.executor().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Starts serving (on the first tick, so that activation does no I/O), then advances the simulation. */
+    private synchronized void serveIfClosed() {
+        if (serving || closed) {
+            return;
+        }
+        try {
+            server.open();
+            serving = true;
+            LOG.info("Simulated station {} serves Modbus TCP on 127.0.0.1:{} (unit {})", config.serialNumber(),
+                    config.port(), config.unitId());
+        } catch (ModbusException e) {
+            LOG.error("Simulated station {}: cannot serve 127.0.0.1:{} ({}); retrying", config.serialNumber(),
+                    config.port(), e.getMessage());
+        }
+    }
+
+    /** Serves again if the port was taken at activation, then advances the simulation by one second. */
     private synchronized void tick() {
         if (closed) {
             return;
         }
+        serveIfClosed();
         try {
-            if (!serving) {
-                server.open();
-                serving = true;
-                LOG.info("Simulated station {} serves Modbus TCP on 127.0.0.1:{} (unit {})", config.serialNumber(),
-                        config.port(), config.unitId());
-            }
             if (config.vehicles() && !clock.instant().isBefore(nextEvent)) {
                 arriveOrLeave();
             }
             server.tick();
-        } catch (ModbusException e) {
-            LOG.error("Simulated station {}: cannot serve 127.0.0.1:{} ({}); retrying", config.serialNumber(),
-                    config.port(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Simulated station {}: tick failed", config.serialNumber(), e);
         }
