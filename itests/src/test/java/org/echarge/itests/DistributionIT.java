@@ -1,0 +1,145 @@
+package org.echarge.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The distribution as an installer gets it, started with its own scripts (bin/karaf server):
+ * the first start creates an admin with a per-install password, stored only as a digest, and
+ * Karaf's karaf/karaf cannot log in; the console answers on 127.0.0.1 only.
+ */
+public class DistributionIT {
+
+    private static final Pattern ADMIN = Pattern.compile("(?m)^admin = \\{CRYPT\\}([0-9a-f]{64})\\{CRYPT\\},_g_:admingroup$");
+    private static File home;
+    private static Process karaf;
+    private static int sshPort;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        File target = new File("target").getAbsoluteFile();
+        home = new File(target, "distribution-it");
+        run(target, "rm", "-rf", home.getPath());
+        assertTrue(home.mkdirs());
+        File tarball = new File(System.getProperty("echarge.itest.distribution"));
+        run(home, "tar", "-xzf", tarball.getPath(), "--strip-components=1");
+        sshPort = Integer.parseInt(GatewayTestSupport.freePort());
+        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
+        Files.writeString(new File(home, "etc/org.ops4j.pax.web.cfg").toPath(),
+                "org.osgi.service.http.port = " + GatewayTestSupport.freePort() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        karaf = new ProcessBuilder("bin/karaf", "server").directory(home).redirectErrorStream(true)
+                .redirectOutput(new File(target, "distribution-it.out")).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!listening(sshPort)) {
+            assertTrue("SSH console did not come up", System.nanoTime() < deadline && karaf.isAlive());
+            Thread.sleep(200);
+        }
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (karaf != null) {
+            run(home, "bin/stop");
+            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+                karaf.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    public void firstStartCreatesAnAdminWhosePasswordIsStoredOnlyAsADigest() throws Exception {
+        String users = Files.readString(new File(home, "etc/users.properties").toPath());
+        Matcher admin = ADMIN.matcher(users);
+        assertTrue(users, admin.find());
+        assertFalse("exactly one admin", admin.find());
+        assertFalse("no karaf user", Pattern.compile("(?m)^\\s*karaf\\s*=").matcher(users).find());
+
+        Path passwordFile = new File(home, "etc/initial-admin-password").toPath();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        String password = Files.readString(passwordFile).trim();
+        assertTrue("long random password", password.length() >= 32);
+        assertFalse("password not stored in clear", users.contains(password));
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(password.getBytes(StandardCharsets.UTF_8)));
+        admin.reset();
+        assertTrue(admin.find());
+        assertEquals(digest, admin.group(1));
+    }
+
+    @Test
+    public void adminLogsInWithTheGeneratedPasswordAndKarafKarafDoesNot() throws Exception {
+        String password = Files.readString(new File(home, "etc/initial-admin-password").toPath()).trim();
+        String ok = client("admin", password, "bundle:list -t 0");
+        assertTrue(ok, ok.contains("e-charge gateway :: API"));
+
+        for (List<String> credentials : List.of(List.of("karaf", "karaf"), List.of("admin", "admin"),
+                List.of("admin", "karaf"))) {
+            String refused = client(credentials.get(0), credentials.get(1), "bundle:list -t 0");
+            assertFalse(credentials + " got in: " + refused, refused.contains("e-charge gateway"));
+        }
+    }
+
+    @Test
+    public void consoleListensOnLoopbackOnly() throws Exception {
+        String listeners = run(home, "sh", "-c", "cat /proc/net/tcp /proc/net/tcp6");
+        String portHex = String.format(":%04X ", sshPort);
+        for (String line : listeners.split("\n")) {
+            if (line.contains(portHex) && line.trim().split("\\s+")[3].equals("0A")) { // 0A = LISTEN
+                String local = line.trim().split("\\s+")[1];
+                assertTrue("SSH bound to " + local, local.startsWith("0100007F:")
+                        || local.startsWith("0000000000000000FFFF00000100007F:"));
+            }
+        }
+        assertNotEquals("", listeners);
+    }
+
+    private static String client(String user, String password, String command) throws Exception {
+        return run(home, "sh", "-c", "echo '" + command + "' | bin/client -a " + sshPort + " -u " + user + " -p '"
+                + password + "' -r 2 -b 2>&1 || true");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void replace(String file, String from, String to) throws IOException {
+        Path path = new File(home, file).toPath();
+        String text = Files.readString(path);
+        assertTrue(file + " contains " + from, text.contains(from));
+        Files.writeString(path, text.replace(from, to));
+    }
+
+    private static String run(File directory, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(directory).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(String.join(" ", command) + " did not end", process.waitFor(120, TimeUnit.SECONDS));
+        return output;
+    }
+}
