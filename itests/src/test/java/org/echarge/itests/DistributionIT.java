@@ -46,9 +46,8 @@ public class DistributionIT {
         run(home, "tar", "-xzf", tarball.getPath(), "--strip-components=1");
         sshPort = Integer.parseInt(GatewayTestSupport.freePort());
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
-        Files.writeString(new File(home, "etc/org.ops4j.pax.web.cfg").toPath(),
-                "org.osgi.service.http.port = " + GatewayTestSupport.freePort() + "\n",
-                java.nio.file.StandardOpenOption.APPEND);
+        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
+                "org.osgi.service.http.port = " + GatewayTestSupport.freePort());
         karaf = new ProcessBuilder("bin/karaf", "server").directory(home).redirectErrorStream(true)
                 .redirectOutput(new File(target, "distribution-it.out")).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
