@@ -19,6 +19,7 @@ public final class FakeCharger implements Charger {
     private ChargerSnapshot next;
     private DeviceException failure;
     private boolean closed;
+    private int polls;
 
     public FakeCharger(ChargerModel model) {
         this.model = model;
@@ -38,6 +39,11 @@ public final class FakeCharger implements Charger {
         return List.copyOf(commands);
     }
 
+    /** How often {@link #poll()} was called. */
+    public synchronized int polls() {
+        return polls;
+    }
+
     public synchronized boolean closed() {
         return closed;
     }
@@ -49,6 +55,7 @@ public final class FakeCharger implements Charger {
 
     @Override
     public synchronized ChargerSnapshot poll() throws DeviceException {
+        polls++;
         if (failure != null) {
             throw failure;
         }

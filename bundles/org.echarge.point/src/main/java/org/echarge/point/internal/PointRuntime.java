@@ -1,6 +1,7 @@
 package org.echarge.point.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ final class PointRuntime {
     private Charger charger;
     private String chargerDriverId;
     private boolean setpointWritten;
+    private Instant lastPoll = Instant.MIN;
     private volatile PointStatus status;
 
     PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, Clock clock) {
@@ -46,13 +48,17 @@ final class PointRuntime {
         return status;
     }
 
-    /** One poll cycle; never throws. */
+    /**
+     * One poll cycle, called every second; polls less often where the model's poll interval is
+     * longer. Never throws.
+     */
     synchronized void poll() {
         try {
             Charger open = openCharger();
-            if (open == null) {
+            if (open == null || clock.instant().isBefore(lastPoll.plus(open.model().pollInterval()))) {
                 return;
             }
+            lastPoll = clock.instant();
             ChargerSnapshot snapshot = open.poll();
             if (!setpointWritten) {
                 open.setCurrentLimit(settings.setpointAmpere());
@@ -144,6 +150,7 @@ final class PointRuntime {
     }
 
     private void closeCharger() {
+        lastPoll = Instant.MIN;
         if (charger != null) {
             charger.close();
             charger = null;

@@ -41,8 +41,8 @@ class PointRuntimeTest {
 
     @Test
     void pollsAndWritesTheSetpointOnceAfterConnecting() {
-        runtime.poll();
-        runtime.poll();
+        pollASecondLater();
+        pollASecondLater();
 
         PointStatus status = runtime.status();
         assertEquals(PointState.CHARGE, status.state());
@@ -54,9 +54,21 @@ class PointRuntimeTest {
     }
 
     @Test
+    void pollsNoMoreOftenThanTheModelAsks() {
+        ChargerModel slow = new ChargerModel("fake-1", "Fake", "Slow One", Set.of(ChargerCapability.SET_CURRENT),
+                Set.of(Transport.MODBUS_TCP), 502, 6, 32, Duration.ofSeconds(3), Duration.ZERO);
+        installed = new FakeChargerDriver("fake", slow).answeringWith(charging(16));
+        for (int second = 0; second < 7; second++) {
+            runtime.poll();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertEquals(3, ((FakeChargerDriver) installed).last().polls()); // at 0, 3 and 6 s
+    }
+
+    @Test
     void withoutADriverThePointIsNotAvailableAndSaysWhich() {
         installed = null;
-        runtime.poll();
+        pollASecondLater();
 
         PointStatus status = runtime.status();
         assertEquals(PointState.NOT_AVAILABLE, status.state());
@@ -66,16 +78,16 @@ class PointRuntimeTest {
 
     @Test
     void unreachableChargerRaisesNotReachableAndReconnectsWithSetpointAgain() {
-        runtime.poll();
+        pollASecondLater();
         FakeCharger first = driver.last();
         first.fail(new DeviceException(Kind.NOT_REACHABLE, "timeout"));
-        runtime.poll();
+        pollASecondLater();
 
         assertEquals(PointFault.NOT_REACHABLE, runtime.status().fault());
         assertEquals(PointState.NOT_AVAILABLE, runtime.status().state());
         assertTrue(first.closed());
 
-        runtime.poll();
+        pollASecondLater();
         assertEquals(2, driver.opened().size());
         assertEquals(PointFault.NO_ERROR, runtime.status().fault());
         assertEquals(List.of("limit 16.0"), driver.last().commands());
@@ -83,9 +95,9 @@ class PointRuntimeTest {
 
     @Test
     void communicationErrorKeepsTheConnection() {
-        runtime.poll();
+        pollASecondLater();
         driver.last().fail(new DeviceException(Kind.COMMUNICATION, "exception response 4"));
-        runtime.poll();
+        pollASecondLater();
 
         assertEquals(PointFault.COMM, runtime.status().fault());
         assertFalse(driver.last().closed());
@@ -94,9 +106,9 @@ class PointRuntimeTest {
 
     @Test
     void wrongChargerIsReported() {
-        runtime.poll();
+        pollASecondLater();
         driver.last().fail(new DeviceException(Kind.WRONG_DEVICE, "model code 0x1234"));
-        runtime.poll();
+        pollASecondLater();
 
         assertEquals(PointFault.WRONG_CHARGER, runtime.status().fault());
         assertEquals("model code 0x1234", runtime.status().faultDetail());
@@ -106,7 +118,7 @@ class PointRuntimeTest {
     void chargerErrorCodesRaiseChargerError() {
         driver.answeringWith(ChargerSnapshot.builder(clock.instant(), PointState.ERROR).errorCodes(List.of(0x1F0L))
                 .build());
-        runtime.poll();
+        pollASecondLater();
 
         assertEquals(PointFault.CHARGER_ERROR, runtime.status().fault());
         assertEquals(PointState.ERROR, runtime.status().state());
@@ -115,7 +127,7 @@ class PointRuntimeTest {
 
     @Test
     void driverUpdateClosesTheChargerAndTheNewDriverReconnects() {
-        runtime.poll();
+        pollASecondLater();
         FakeCharger old = driver.last();
 
         installed = null;
@@ -125,7 +137,7 @@ class PointRuntimeTest {
 
         FakeChargerDriver updated = new FakeChargerDriver("fake", MODEL).answeringWith(charging(16));
         installed = updated;
-        runtime.poll();
+        pollASecondLater();
         assertEquals(PointState.CHARGE, runtime.status().state());
         assertEquals(List.of("limit 16.0"), updated.last().commands());
     }
@@ -145,6 +157,12 @@ class PointRuntimeTest {
         InvalidSettingsException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSettingsException.class,
                 () -> PointSettings.of(config(0, "", "", 2, 5, 8)));
         assertEquals(6, e.errors().size(), e.errors().toString());
+    }
+
+    /** The runtime is called once a second. */
+    private void pollASecondLater() {
+        clock.advance(Duration.ofSeconds(1));
+        runtime.poll();
     }
 
     private ChargerSnapshot charging(double limit) {
