@@ -127,7 +127,7 @@ public class GatewayIT extends GatewayTestSupport {
                     () -> driver.getState() == Bundle.ACTIVE && driver.getVersion().toString().endsWith("hotupdate"));
             waitFor("every point to answer the new driver", Duration.ofSeconds(20),
                     () -> statuses().stream().allMatch(s -> s.driverAvailable() && s.lastAnswer() != null
-                            && s.lastAnswer().isAfter(updated.plusMillis(500)) && s.fault().severity() == 0));
+                            && s.lastAnswer().isAfter(updated.plusMillis(500)) && !s.faultPresent()));
         } finally {
             context.removeBundleListener(listener);
         }

@@ -10,9 +10,14 @@ import org.echarge.api.fault.PointFault;
  * The gateway's view of one charging point.
  *
  * @param driverAvailable whether the driver bundle of the configured model is running
+ * @param state the state shown for the point (object 50): the charger's, or the gateway's own
+ *     Cancelled, Manual start required, Interruption, Charge with reduced current
  * @param snapshot the last successful poll, {@code null} before the first answer
- * @param fault the highest present fault, {@link PointFault#NO_ERROR} when none
+ * @param faultPresent object 94: a fault is present
+ * @param fault object 95: the highest present fault, else the last one, else {@link PointFault#NO_ERROR}
  * @param faultDetail what exactly went wrong, for the console and the log
+ * @param interrupted object 56: paused by Interruption or by grid-supporting control at 0 A
+ * @param setpointAmpere object 61: the current limit the gateway has set for the point
  * @param lastAnswer when the charger last answered, {@code null} before the first answer
  */
 public record PointStatus(
@@ -23,8 +28,11 @@ public record PointStatus(
         boolean driverAvailable,
         PointState state,
         ChargerSnapshot snapshot,
+        boolean faultPresent,
         PointFault fault,
         String faultDetail,
+        boolean interrupted,
+        double setpointAmpere,
         Instant lastAnswer) {
 
     public PointStatus {

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.fault.PointFault;
@@ -42,6 +45,7 @@ public final class ChargingPointComponent implements ChargingPoint {
     private final PointRuntime runtime;
     private final PointStatus invalid;
     private final ScheduledFuture<?> polling;
+    private final Executor commands;
 
     @Activate
     public ChargingPointComponent(@Reference PollScheduler scheduler, ChargingPointConfig config) {
@@ -53,14 +57,16 @@ public final class ChargingPointComponent implements ChargingPoint {
             LOG.error("Conf Charger: {}", e.getMessage());
             this.runtime = null;
             this.polling = null;
+            this.commands = null;
             this.invalid = new PointStatus(number, config.name(), config.model(), "", false, PointState.NOT_AVAILABLE,
-                    null, PointFault.CONF_CHARGER, e.getMessage(), null);
+                    null, true, PointFault.CONF_CHARGER, e.getMessage(), false, Double.NaN, null);
             return;
         }
         this.invalid = null;
         this.runtime = new PointRuntime(settings, this::driverFor, Clock.systemUTC());
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
+        this.commands = scheduler.executor();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -83,6 +89,44 @@ public final class ChargingPointComponent implements ChargingPoint {
     @Override
     public PointStatus status() {
         return runtime == null ? invalid : runtime.status();
+    }
+
+    @Override
+    public void startStop(boolean start) {
+        command(runtime -> runtime.startStop(start));
+    }
+
+    @Override
+    public void interruption(boolean active) {
+        command(runtime -> runtime.interruption(active));
+    }
+
+    @Override
+    public void setpoint(double currentAmpere) {
+        command(runtime -> runtime.setpoint(currentAmpere));
+    }
+
+    @Override
+    public void unlock() {
+        command(PointRuntime::unlock);
+    }
+
+    @Override
+    public void gridControl(boolean active, double currentAmpere) {
+        command(runtime -> runtime.gridControl(active, currentAmpere));
+    }
+
+    /** Commands run on the poll threads: the caller (KNX, web) never waits for Modbus I/O. */
+    private void command(Consumer<PointRuntime> action) {
+        if (runtime == null) {
+            LOG.warn("Charging point {}: command ignored, the configuration is invalid", number);
+            return;
+        }
+        try {
+            commands.execute(() -> action.accept(runtime));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Charging point {}: command ignored, the gateway is stopping", number);
+        }
     }
 
     @Deactivate

@@ -44,6 +44,9 @@ public @interface ChargingPointConfig {
     @AttributeDefinition(name = "Phase of a 1-phase point", description = "The building phase a 1-phase charger is wired to (for DLM)")
     Phase phase() default Phase.L1;
 
+    @AttributeDefinition(name = "Manual start", description = "A session waits for Start/stop = 1 (object 54) before charging")
+    boolean manualStart() default false;
+
     @AttributeDefinition(name = "Setpoint charging current (A)",
             description = "Current allowed while DLM is off (object 60); 0 = the maximum current")
     double setpointAmpere() default 0;

@@ -8,40 +8,58 @@ import java.util.function.Function;
 
 import org.echarge.api.DeviceException;
 import org.echarge.api.charger.Charger;
+import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.point.internal.control.ControlDecision;
+import org.echarge.point.internal.control.PointControl;
+import org.echarge.point.internal.fault.FaultLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The live side of one charging point: opens the charger through whichever driver currently
- * offers the configured model, polls it, writes the setpoint after every (re)connect, and turns
- * failures into point faults. Polls and driver changes are serialised on this object; status
- * reads never block.
+ * offers the configured model, polls it, carries out the commands ({@link PointControl}) by
+ * writing the current limit and pause only when they change (and after every reconnect), and
+ * keeps the point's faults ({@link FaultLedger}). Polls, commands and driver changes are
+ * serialised on this object; status reads never block.
  */
 final class PointRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(PointRuntime.class);
 
+    /** What was last written to the charger since it was opened. */
+    private record Written(boolean paused, double limitAmpere) {
+    }
+
     private final PointSettings settings;
     private final Function<String, Optional<ChargerDriver>> drivers;
     private final Clock clock;
+    private final PointControl control;
+    private final FaultLedger<PointFault> faults = new FaultLedger<>(PointFault.class, PointFault.NO_ERROR);
     private Charger charger;
     private String chargerDriverId;
-    private boolean setpointWritten;
+    private Written written;
+    private boolean cannotPauseLogged;
     private Instant lastPoll = Instant.MIN;
+    private ChargerSnapshot snapshot;
+    private Instant lastAnswer;
+    private boolean reachable;
     private volatile PointStatus status;
 
     PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, Clock clock) {
         this.settings = settings;
         this.drivers = drivers;
         this.clock = clock;
+        this.control = new PointControl(new PointControl.Limits(settings.minCurrentAmpere(),
+                settings.maxCurrentAmpere(), settings.manualStart()), settings.setpointAmpere(), false);
         this.status = new PointStatus(settings.number(), settings.name(), settings.modelId(),
-                settings.address().toString(), false, PointState.START_UP, null, PointFault.NO_ERROR, "", null);
+                settings.address().toString(), false, PointState.START_UP, null, false, PointFault.NO_ERROR, "",
+                false, settings.setpointAmpere(), null);
     }
 
     PointStatus status() {
@@ -53,27 +71,61 @@ final class PointRuntime {
      * longer. Never throws.
      */
     synchronized void poll() {
+        faults.evaluate();
         try {
             Charger open = openCharger();
-            if (open == null || clock.instant().isBefore(lastPoll.plus(open.model().pollInterval()))) {
-                return;
+            if (open != null && !clock.instant().isBefore(lastPoll.plus(open.model().pollInterval()))) {
+                lastPoll = clock.instant();
+                answered(open.poll());
+                control.vehicle(snapshot.vehicleConnected());
+                write(open);
             }
-            lastPoll = clock.instant();
-            ChargerSnapshot snapshot = open.poll();
-            if (!setpointWritten) {
-                open.setCurrentLimit(settings.setpointAmpere());
-                setpointWritten = true;
-                LOG.info("Charging point {}: connected to {} at {}, setpoint {} A", settings.number(),
-                        open.model().name(), settings.address(), settings.setpointAmpere());
-            }
-            answered(snapshot);
         } catch (DeviceException e) {
             failed(e);
         } catch (RuntimeException e) {
             LOG.error("Charging point {}: driver failure", settings.number(), e);
             closeCharger();
-            update(PointState.NOT_AVAILABLE, status.snapshot(), PointFault.COMM, "driver failure: " + e);
+            faults.raise(PointFault.COMM, "driver failure: " + e, clock.instant());
+            reachable = false;
         }
+        publish();
+    }
+
+    synchronized void startStop(boolean start) {
+        control.startStop(start).ifPresent(fault -> info(fault, (start ? "start" : "stop") + " is not possible in state "
+                + status.state().text()));
+        applyNow();
+    }
+
+    synchronized void interruption(boolean active) {
+        control.interruption(active);
+        applyNow();
+    }
+
+    synchronized void setpoint(double currentAmpere) {
+        control.setpoint(currentAmpere).ifPresent(fault -> info(fault, "setpoint " + currentAmpere + " A is outside ["
+                + settings.minCurrentAmpere() + ", " + settings.maxCurrentAmpere() + "] A; "
+                + control.setpointAmpere() + " A applies"));
+        applyNow();
+    }
+
+    synchronized void gridControl(boolean active, double currentAmpere) {
+        control.gridControl(active, currentAmpere);
+        applyNow();
+    }
+
+    synchronized void unlock() {
+        if (charger == null || !charger.model().supports(ChargerCapability.UNLOCK)) {
+            info(PointFault.OP_NOT_POSSIBLE, charger == null ? "unlock: charger not connected"
+                    : "unlock: " + charger.model().name() + " cannot release the cable lock");
+        } else {
+            try {
+                charger.unlock();
+            } catch (DeviceException e) {
+                failed(e);
+            }
+        }
+        publish();
     }
 
     /** The driver with this id went away (bundle stopped or being updated): drop its charger. */
@@ -81,7 +133,7 @@ final class PointRuntime {
         if (driverId.equals(chargerDriverId)) {
             closeCharger();
             LOG.info("Charging point {}: driver '{}' went away", settings.number(), driverId);
-            status = with(false, status.state(), status.snapshot(), status.fault(), status.faultDetail());
+            publish();
         }
     }
 
@@ -95,32 +147,77 @@ final class PointRuntime {
         }
         Optional<ChargerDriver> driver = drivers.apply(settings.modelId());
         if (driver.isEmpty()) {
-            update(PointState.NOT_AVAILABLE, status.snapshot(), status.fault(),
-                    "no installed driver offers model '" + settings.modelId() + "'");
+            reachable = false;
             return null;
         }
         ChargerModel model = driver.get().models().stream()
                 .filter(m -> m.id().equals(settings.modelId())).findFirst().orElseThrow();
         List<String> errors = settings.checkAgainst(model);
         if (!errors.isEmpty()) {
-            update(PointState.NOT_AVAILABLE, null, PointFault.CONF_CHARGER, String.join("; ", errors));
+            faults.raise(PointFault.CONF_CHARGER, String.join("; ", errors), clock.instant());
             return null;
         }
         charger = driver.get().open(settings.modelId(), settings.address());
         chargerDriverId = driver.get().id();
-        setpointWritten = false;
+        written = null;
         return charger;
     }
 
-    private void answered(ChargerSnapshot snapshot) {
-        boolean chargerError = snapshot.state() == PointState.ERROR || !snapshot.errorCodes().isEmpty();
-        PointFault fault = chargerError ? PointFault.CHARGER_ERROR : PointFault.NO_ERROR;
-        String detail = chargerError ? "charger reports error codes " + hex(snapshot.errorCodes()) : "";
-        if (snapshot.state() != status.state()) {
-            LOG.info("Charging point {}: {} -> {}", settings.number(), status.state().text(), snapshot.state().text());
+    /** Writes what the commands ask for, where it differs from what the charger has. */
+    private void write(Charger open) throws DeviceException {
+        ControlDecision decision = control.decide();
+        boolean pauseByCommand = open.model().supports(ChargerCapability.PAUSE_RESUME);
+        double limit = decision.currentLimitAmpere();
+        if (decision.paused() && !pauseByCommand) {
+            if (open.model().supports(ChargerCapability.ZERO_AMPERE)) {
+                limit = 0;
+            } else {
+                limit = settings.minCurrentAmpere();
+                if (!cannotPauseLogged) {
+                    LOG.warn("Charging point {}: {} can neither pause nor take 0 A; holding the minimum current",
+                            settings.number(), open.model().name());
+                    cannotPauseLogged = true;
+                }
+            }
         }
-        status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
-                true, snapshot.state(), snapshot, fault, detail, clock.instant());
+        boolean firstWrite = written == null;
+        if (firstWrite || written.limitAmpere() != limit) {
+            open.setCurrentLimit(limit);
+        }
+        if (pauseByCommand && (firstWrite || written.paused() != decision.paused())) {
+            open.setPaused(decision.paused());
+        }
+        if (firstWrite) {
+            LOG.info("Charging point {}: connected to {} at {}, limit {} A{}", settings.number(), open.model().name(),
+                    settings.address(), limit, decision.paused() ? ", paused" : "");
+        }
+        written = new Written(decision.paused(), limit);
+    }
+
+    private void applyNow() {
+        if (charger != null && reachable) {
+            try {
+                write(charger);
+            } catch (DeviceException e) {
+                failed(e);
+            }
+        }
+        publish();
+    }
+
+    private void answered(ChargerSnapshot answer) {
+        snapshot = answer;
+        lastAnswer = clock.instant();
+        reachable = true;
+        faults.clear(PointFault.NOT_REACHABLE);
+        faults.clear(PointFault.WRONG_CHARGER);
+        faults.clear(PointFault.COMM);
+        if (answer.state() == PointState.ERROR || !answer.errorCodes().isEmpty()) {
+            faults.raise(PointFault.CHARGER_ERROR, "charger reports error codes " + hex(answer.errorCodes()),
+                    clock.instant());
+        } else {
+            faults.clear(PointFault.CHARGER_ERROR);
+        }
     }
 
     private void failed(DeviceException e) {
@@ -129,28 +226,47 @@ final class PointRuntime {
             case WRONG_DEVICE -> PointFault.WRONG_CHARGER;
             case COMMUNICATION, NOT_SUPPORTED -> PointFault.COMM;
         };
-        if (status.fault() != fault) {
+        if (!faults.isPresent(fault)) {
             LOG.warn("Charging point {}: {} ({})", settings.number(), fault.code(), e.getMessage());
         }
+        faults.raise(fault, e.getMessage(), clock.instant());
         if (e.kind() != DeviceException.Kind.COMMUNICATION) {
-            // reconnect, and check identity and write the setpoint again, on the next poll
+            // reconnect, and check identity and write limit and pause again, on the next poll
             closeCharger();
+            reachable = false;
         }
-        update(PointState.NOT_AVAILABLE, status.snapshot(), fault, e.getMessage());
     }
 
-    private void update(PointState state, ChargerSnapshot snapshot, PointFault fault, String detail) {
-        status = with(charger != null || drivers.apply(settings.modelId()).isPresent(), state, snapshot, fault, detail);
+    private void info(PointFault fault, String detail) {
+        LOG.info("Charging point {}: {} ({})", settings.number(), fault.code(), detail);
+        faults.raise(fault, detail, clock.instant());
     }
 
-    private PointStatus with(boolean driverAvailable, PointState state, ChargerSnapshot snapshot, PointFault fault,
-            String detail) {
-        return new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
-                driverAvailable, state, snapshot, fault, detail, status == null ? null : status.lastAnswer());
+    private void publish() {
+        ControlDecision decision = control.decide();
+        PointState state;
+        if (!reachable || snapshot == null) {
+            state = snapshot == null && !faults.present() && charger != null ? PointState.START_UP
+                    : PointState.NOT_AVAILABLE;
+        } else {
+            state = decision.shownState(snapshot.state());
+        }
+        if (state != status.state()) {
+            LOG.info("Charging point {}: {} -> {}", settings.number(), status.state().text(), state.text());
+        }
+        boolean driverAvailable = charger != null || drivers.apply(settings.modelId()).isPresent();
+        String detail = faults.shownDetail();
+        if (!driverAvailable && !faults.present()) {
+            detail = "no installed driver offers model '" + settings.modelId() + "'";
+        }
+        status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
+                driverAvailable, state, snapshot, faults.present(), faults.shown(), detail, decision.interrupted(),
+                decision.currentLimitAmpere(), lastAnswer);
     }
 
     private void closeCharger() {
         lastPoll = Instant.MIN;
+        written = null;
         if (charger != null) {
             charger.close();
             charger = null;

@@ -10,7 +10,7 @@ import org.echarge.api.charger.ChargerModel;
 
 /** A charging point's configuration after validation. */
 record PointSettings(int number, String name, String modelId, DeviceAddress address, double minCurrentAmpere,
-        double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere) {
+        double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere, boolean manualStart) {
 
     /** The configuration, or every reason why it is not valid. */
     static PointSettings of(ChargingPointConfig config) throws InvalidSettingsException {
@@ -51,7 +51,8 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
         }
         double effectiveSetpoint = setpoint == 0 ? max : Math.max(min, Math.min(max, setpoint));
         return new PointSettings(config.number(), config.name().isBlank() ? "Charging point " + config.number()
-                : config.name().trim(), model, address, min, max, config.phases(), config.phase(), effectiveSetpoint);
+                : config.name().trim(), model, address, min, max, config.phases(), config.phase(), effectiveSetpoint,
+                config.manualStart());
     }
 
     /** Checks what only the driver knows: the model's current range and connections. */

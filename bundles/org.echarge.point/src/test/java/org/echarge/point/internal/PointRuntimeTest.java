@@ -47,9 +47,80 @@ class PointRuntimeTest {
         PointStatus status = runtime.status();
         assertEquals(PointState.CHARGE, status.state());
         assertEquals(PointFault.NO_ERROR, status.fault());
+        assertFalse(status.faultPresent());
         assertTrue(status.driverAvailable());
         assertEquals(15.5, status.snapshot().currentAmpere().l1(), 1e-9);
         assertEquals(clock.instant(), status.lastAnswer());
+        assertEquals(List.of("limit 16.0"), driver.last().commands());
+    }
+
+    @Test
+    void unchangedValuesAreNotWrittenAgain() {
+        for (int i = 0; i < 5; i++) {
+            pollASecondLater();
+        }
+        assertEquals(List.of("limit 16.0"), driver.last().commands());
+    }
+
+    @Test
+    void interruptionPausesByCommandAndRestores() {
+        FakeChargerDriver pausing = new FakeChargerDriver("fake", model(ChargerCapability.PAUSE_RESUME))
+                .answeringWith(charging(16));
+        installed = pausing;
+        pollASecondLater();
+        runtime.interruption(true);
+        assertEquals(PointState.INTERRUPTION, runtime.status().state());
+        assertTrue(runtime.status().interrupted());
+        runtime.setpoint(10);
+        runtime.interruption(false);
+
+        assertEquals(PointState.CHARGE, runtime.status().state());
+        assertEquals(List.of("limit 16.0", "paused false", "paused true", "limit 10.0", "paused false"),
+                pausing.last().commands());
+    }
+
+    @Test
+    void aModelWithoutPauseIsPausedWithZeroAmpere() {
+        FakeChargerDriver zero = new FakeChargerDriver("fake", model(ChargerCapability.ZERO_AMPERE))
+                .answeringWith(charging(16));
+        installed = zero;
+        pollASecondLater();
+        runtime.gridControl(true, 0);
+        runtime.gridControl(false, 0);
+        assertEquals(List.of("limit 16.0", "limit 0.0", "limit 16.0"), zero.last().commands());
+    }
+
+    @Test
+    void outOfRangeSetpointIsClampedAndShownOnce() {
+        pollASecondLater();
+        runtime.setpoint(40);
+        assertEquals(PointFault.VALUE_OUT_OF_RANGE, runtime.status().fault());
+        assertTrue(runtime.status().faultPresent());
+        assertEquals(16.0, runtime.status().setpointAmpere(), 1e-9);
+
+        pollASecondLater();
+        assertFalse(runtime.status().faultPresent());
+        assertEquals(PointFault.VALUE_OUT_OF_RANGE, runtime.status().fault()); // the last fault stays shown
+    }
+
+    @Test
+    void stopCancelsUntilTheVehicleLeaves() {
+        pollASecondLater();
+        runtime.startStop(false);
+        assertEquals(PointState.CANCELLED, runtime.status().state());
+        runtime.startStop(true);
+        assertEquals(PointFault.OP_NOT_POSSIBLE, runtime.status().fault());
+
+        driver.last().answer(ChargerSnapshot.builder(clock.instant(), PointState.AVAILABLE).build());
+        pollASecondLater();
+        assertEquals(PointState.AVAILABLE, runtime.status().state());
+    }
+
+    @Test
+    void unlockOnAModelWithoutItIsNotPossible() {
+        pollASecondLater();
+        runtime.unlock();
+        assertEquals(PointFault.OP_NOT_POSSIBLE, runtime.status().fault());
         assertEquals(List.of("limit 16.0"), driver.last().commands());
     }
 
@@ -89,7 +160,8 @@ class PointRuntimeTest {
 
         pollASecondLater();
         assertEquals(2, driver.opened().size());
-        assertEquals(PointFault.NO_ERROR, runtime.status().fault());
+        assertFalse(runtime.status().faultPresent());
+        assertEquals(PointFault.NOT_REACHABLE, runtime.status().fault()); // the last fault stays shown
         assertEquals(List.of("limit 16.0"), driver.last().commands());
     }
 
@@ -159,6 +231,11 @@ class PointRuntimeTest {
         assertEquals(6, e.errors().size(), e.errors().toString());
     }
 
+    private static ChargerModel model(ChargerCapability capability) {
+        return new ChargerModel("fake-1", "Fake", "Fake One", Set.of(ChargerCapability.SET_CURRENT, capability),
+                Set.of(Transport.MODBUS_TCP), 502, 6, 32, Duration.ofSeconds(1), Duration.ZERO);
+    }
+
     /** The runtime is called once a second. */
     private void pollASecondLater() {
         clock.advance(Duration.ofSeconds(1));
@@ -195,6 +272,7 @@ class PointRuntimeTest {
             @Override public int phases() { return phases; }
             @Override public Phase phase() { return Phase.L1; }
             @Override public double setpointAmpere() { return 0; }
+            @Override public boolean manualStart() { return false; }
         };
     }
 }

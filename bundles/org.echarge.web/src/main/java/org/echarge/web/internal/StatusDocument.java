@@ -52,7 +52,10 @@ final class StatusDocument {
         ObjectNode state = node.putObject("state");
         state.put("value", status.state().value());
         state.put("text", status.state().text());
+        node.put("interrupted", status.interrupted());
+        number(node, "setpointAmpere", status.setpointAmpere());
         ObjectNode fault = node.putObject("fault");
+        fault.put("present", status.faultPresent());
         fault.put("code", status.fault().code());
         fault.put("severity", status.fault().severity());
         fault.put("detail", status.faultDetail());
@@ -61,7 +64,7 @@ final class StatusDocument {
         if (snapshot != null) {
             node.put("connected", snapshot.vehicleConnected());
             node.put("charging", snapshot.charging());
-            number(node, "setpointAmpere", snapshot.setpointAmpere());
+            number(node, "reportedSetpointAmpere", snapshot.setpointAmpere());
             node.set("currentAmpere", phases(snapshot.currentAmpere()));
             node.set("powerWatt", phases(snapshot.powerWatt()));
             node.set("energyWattHour", phases(snapshot.energyWattHour()));

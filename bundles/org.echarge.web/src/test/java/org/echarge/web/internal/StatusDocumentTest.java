@@ -40,7 +40,10 @@ class StatusDocumentTest {
         assertEquals("Charge", json.at("/points/0/state/text").asText());
         assertEquals(15.2, json.at("/points/0/currentAmpere/l1").asDouble(), 1e-9);
         assertTrue(json.at("/points/0/powerWatt/total").isNull());
-        assertTrue(json.at("/points/0/setpointAmpere").isNull());
+        assertTrue(json.at("/points/0/reportedSetpointAmpere").isNull());
+        assertEquals(16.0, json.at("/points/0/setpointAmpere").asDouble(), 1e-9);
+        assertEquals(false, json.at("/points/0/interrupted").asBoolean());
+        assertEquals(false, json.at("/points/0/fault/present").asBoolean());
         assertTrue(json.get("ready").asBoolean());
     }
 
@@ -57,7 +60,7 @@ class StatusDocumentTest {
 
     private static PointStatus status(int number, ChargerSnapshot snapshot) {
         return new PointStatus(number, "P" + number, "simulated-sim1", "tcp://127.0.0.1:1502/1", true,
-                snapshot == null ? PointState.START_UP : snapshot.state(), snapshot, PointFault.NO_ERROR, "",
-                snapshot == null ? null : NOW);
+                snapshot == null ? PointState.START_UP : snapshot.state(), snapshot, false, PointFault.NO_ERROR, "",
+                false, 16, snapshot == null ? null : NOW);
     }
 }
