@@ -16,6 +16,9 @@ import org.echarge.api.fault.PointFault;
  * @param faultPresent object 94: a fault is present
  * @param fault object 95: the highest present fault, else the last one, else {@link PointFault#NO_ERROR}
  * @param faultDetail what exactly went wrong, for the console and the log
+ * @param chargingComplete object 53: the current stayed below the configured threshold for longer
+ *     than the configured time during the session
+ * @param temperatureWarning object 83: the charger's temperature is above the warning threshold
  * @param interrupted object 56: paused by Interruption or by grid-supporting control at 0 A
  * @param setpointAmpere object 61: the current limit the gateway has set for the point
  * @param lastAnswer when the charger last answered, {@code null} before the first answer
@@ -31,6 +34,8 @@ public record PointStatus(
         boolean faultPresent,
         PointFault fault,
         String faultDetail,
+        boolean chargingComplete,
+        boolean temperatureWarning,
         boolean interrupted,
         double setpointAmpere,
         Instant lastAnswer) {

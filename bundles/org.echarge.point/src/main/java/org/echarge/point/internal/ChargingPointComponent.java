@@ -59,7 +59,7 @@ public final class ChargingPointComponent implements ChargingPoint {
             this.polling = null;
             this.commands = null;
             this.invalid = new PointStatus(number, config.name(), config.model(), "", false, PointState.NOT_AVAILABLE,
-                    null, true, PointFault.CONF_CHARGER, e.getMessage(), false, Double.NaN, null);
+                    null, true, PointFault.CONF_CHARGER, e.getMessage(), false, false, false, Double.NaN, null);
             return;
         }
         this.invalid = null;

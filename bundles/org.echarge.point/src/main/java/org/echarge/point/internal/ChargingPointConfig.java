@@ -47,6 +47,16 @@ public @interface ChargingPointConfig {
     @AttributeDefinition(name = "Manual start", description = "A session waits for Start/stop = 1 (object 54) before charging")
     boolean manualStart() default false;
 
+    @AttributeDefinition(name = "Charging complete: threshold (A)",
+            description = "Charging counts as complete when the current stays at or below this for the set time")
+    double chargingCompleteAmpere() default 1;
+
+    @AttributeDefinition(name = "Charging complete: time (s)", min = "1")
+    int chargingCompleteSeconds() default 300;
+
+    @AttributeDefinition(name = "Temperature warning threshold (°C)", description = "Object 83; where the model reports a temperature")
+    double temperatureWarningCelsius() default 70;
+
     @AttributeDefinition(name = "Setpoint charging current (A)",
             description = "Current allowed while DLM is off (object 60); 0 = the maximum current")
     double setpointAmpere() default 0;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.echarge.api.DeviceException;
+import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.Charger;
 import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
@@ -15,6 +16,7 @@ import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.point.internal.control.ChargingComplete;
 import org.echarge.point.internal.control.ControlDecision;
 import org.echarge.point.internal.control.PointControl;
 import org.echarge.point.internal.fault.FaultLedger;
@@ -40,6 +42,8 @@ final class PointRuntime {
     private final Function<String, Optional<ChargerDriver>> drivers;
     private final Clock clock;
     private final PointControl control;
+    private final ChargingComplete chargingComplete;
+    private boolean complete;
     private final FaultLedger<PointFault> faults = new FaultLedger<>(PointFault.class, PointFault.NO_ERROR);
     private Charger charger;
     private String chargerDriverId;
@@ -57,9 +61,10 @@ final class PointRuntime {
         this.clock = clock;
         this.control = new PointControl(new PointControl.Limits(settings.minCurrentAmpere(),
                 settings.maxCurrentAmpere(), settings.manualStart()), settings.setpointAmpere(), false);
+        this.chargingComplete = new ChargingComplete(settings.chargingCompleteAmpere(), settings.chargingCompleteTime());
         this.status = new PointStatus(settings.number(), settings.name(), settings.modelId(),
                 settings.address().toString(), false, PointState.START_UP, null, false, PointFault.NO_ERROR, "",
-                false, settings.setpointAmpere(), null);
+                false, false, false, settings.setpointAmpere(), null);
     }
 
     PointStatus status() {
@@ -78,6 +83,7 @@ final class PointRuntime {
                 lastPoll = clock.instant();
                 answered(open.poll());
                 control.vehicle(snapshot.vehicleConnected());
+                complete = chargingComplete.update(snapshot.vehicleConnected(), highestPhase(snapshot), clock.instant());
                 write(open);
             }
         } catch (DeviceException e) {
@@ -260,8 +266,9 @@ final class PointRuntime {
             detail = "no installed driver offers model '" + settings.modelId() + "'";
         }
         status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
-                driverAvailable, state, snapshot, faults.present(), faults.shown(), detail, decision.interrupted(),
-                decision.currentLimitAmpere(), lastAnswer);
+                driverAvailable, state, snapshot, faults.present(), faults.shown(), detail, complete,
+                snapshot != null && snapshot.temperatureCelsius() > settings.temperatureWarningCelsius(),
+                decision.interrupted(), decision.currentLimitAmpere(), lastAnswer);
     }
 
     private void closeCharger() {
@@ -272,6 +279,15 @@ final class PointRuntime {
             charger = null;
             chargerDriverId = null;
         }
+    }
+
+    /** The highest phase current, or the total where only that is measured; NaN when not measured. */
+    private static double highestPhase(ChargerSnapshot snapshot) {
+        PhaseValues current = snapshot.currentAmpere();
+        if (current.perPhaseMeasured()) {
+            return Math.max(current.l1(), Math.max(current.l2(), current.l3()));
+        }
+        return current.total();
     }
 
     private static String hex(List<Long> codes) {

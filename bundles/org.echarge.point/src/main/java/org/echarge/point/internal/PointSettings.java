@@ -1,5 +1,6 @@
 package org.echarge.point.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import org.echarge.api.charger.ChargerModel;
 
 /** A charging point's configuration after validation. */
 record PointSettings(int number, String name, String modelId, DeviceAddress address, double minCurrentAmpere,
-        double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere, boolean manualStart) {
+        double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere, boolean manualStart,
+        double chargingCompleteAmpere, Duration chargingCompleteTime, double temperatureWarningCelsius) {
 
     /** The configuration, or every reason why it is not valid. */
     static PointSettings of(ChargingPointConfig config) throws InvalidSettingsException {
@@ -46,13 +48,24 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
         if (!(setpoint >= 0)) {
             errors.add("setpointAmpere: must not be negative, was " + setpoint);
         }
+        if (!(config.chargingCompleteAmpere() >= 0 && config.chargingCompleteAmpere() < 6)) {
+            errors.add("chargingCompleteAmpere: must be 0..6 A (below the minimum charging current), was "
+                    + config.chargingCompleteAmpere());
+        }
+        if (config.chargingCompleteSeconds() < 1) {
+            errors.add("chargingCompleteSeconds: must be 1 s or more, was " + config.chargingCompleteSeconds());
+        }
+        if (!Double.isFinite(config.temperatureWarningCelsius())) {
+            errors.add("temperatureWarningCelsius: must be a number");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSettingsException(config.number(), errors);
         }
         double effectiveSetpoint = setpoint == 0 ? max : Math.max(min, Math.min(max, setpoint));
         return new PointSettings(config.number(), config.name().isBlank() ? "Charging point " + config.number()
                 : config.name().trim(), model, address, min, max, config.phases(), config.phase(), effectiveSetpoint,
-                config.manualStart());
+                config.manualStart(), config.chargingCompleteAmpere(),
+                Duration.ofSeconds(config.chargingCompleteSeconds()), config.temperatureWarningCelsius());
     }
 
     /** Checks what only the driver knows: the model's current range and connections. */

@@ -55,6 +55,19 @@ class PointRuntimeTest {
     }
 
     @Test
+    void chargingCompleteAndTemperatureWarningFollowTheSnapshots() {
+        driver.answeringWith(ChargerSnapshot.builder(clock.instant(), PointState.CONNECTED).vehicle(true, false)
+                .currentAmpere(PhaseValues.of(0.4, 0.3, 0.2)).temperatureCelsius(71).build());
+        pollASecondLater();
+        assertFalse(runtime.status().chargingComplete());
+        assertTrue(runtime.status().temperatureWarning());
+        for (int i = 0; i < 301; i++) {
+            pollASecondLater();
+        }
+        assertTrue(runtime.status().chargingComplete());
+    }
+
+    @Test
     void unchangedValuesAreNotWrittenAgain() {
         for (int i = 0; i < 5; i++) {
             pollASecondLater();
@@ -273,6 +286,9 @@ class PointRuntimeTest {
             @Override public Phase phase() { return Phase.L1; }
             @Override public double setpointAmpere() { return 0; }
             @Override public boolean manualStart() { return false; }
+            @Override public double chargingCompleteAmpere() { return 1; }
+            @Override public int chargingCompleteSeconds() { return 300; }
+            @Override public double temperatureWarningCelsius() { return 70; }
         };
     }
 }

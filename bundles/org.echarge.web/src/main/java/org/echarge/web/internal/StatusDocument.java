@@ -53,6 +53,8 @@ final class StatusDocument {
         state.put("value", status.state().value());
         state.put("text", status.state().text());
         node.put("interrupted", status.interrupted());
+        node.put("chargingComplete", status.chargingComplete());
+        node.put("temperatureWarning", status.temperatureWarning());
         number(node, "setpointAmpere", status.setpointAmpere());
         ObjectNode fault = node.putObject("fault");
         fault.put("present", status.faultPresent());

@@ -61,6 +61,6 @@ class StatusDocumentTest {
     private static PointStatus status(int number, ChargerSnapshot snapshot) {
         return new PointStatus(number, "P" + number, "simulated-sim1", "tcp://127.0.0.1:1502/1", true,
                 snapshot == null ? PointState.START_UP : snapshot.state(), snapshot, false, PointFault.NO_ERROR, "",
-                false, 16, snapshot == null ? null : NOW);
+                false, false, false, 16, snapshot == null ? null : NOW);
     }
 }
