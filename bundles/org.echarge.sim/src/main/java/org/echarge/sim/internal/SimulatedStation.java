@@ -2,6 +2,8 @@ package org.echarge.sim.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,91 +19,107 @@ import org.slf4j.LoggerFactory;
 import com.ghgande.j2mod.modbus.ModbusException;
 
 /**
- * One simulated station of the demo site (factory PID {@code org.echarge.sim.station}): a j2mod
- * Modbus TCP slave on 127.0.0.1 serving the SIM-1 register map, advanced once a second, with
- * vehicles arriving and leaving on a seeded schedule.
+ * One simulated station of the demo site (factory PID {@code org.echarge.sim.station}): a SIM-1
+ * served on 127.0.0.1, advanced once a second on the bundle's simulation thread, with vehicles
+ * arriving and leaving on a seeded schedule.
  */
-@Component(configurationPid = "org.echarge.sim.station", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {})
+@Component(configurationPid = SimulatedStation.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 @Designate(ocd = SimulatedStationConfig.class, factory = true)
 public final class SimulatedStation {
 
-    static final String FIRMWARE = "SIM1 1.0.0";
+    static final String PID = "org.echarge.sim.station";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedStation.class);
 
-    private final SimulatedStationConfig config;
+    private final StationSettings settings;
     private final Clock clock;
     private final StationServer server;
     private final VehicleSchedule schedule;
     private final ScheduledFuture<?> ticking;
-    private boolean serving;
-    private Instant nextEvent;
+    private Instant nextTraffic;
+    private boolean portTakenReported;
     private boolean closed;
 
     @Activate
     public SimulatedStation(@Reference SimulationScheduler scheduler, SimulatedStationConfig config) {
-        this.config = config;
-        this.clock = Clock.systemUTC();
-        this.server = new StationServer(clock, config.port(), config.unitId(), config.phases(),
-                config.maxCurrentAmpere(), config.watchdogSeconds(), config.serialNumber());
-        this.schedule = new VehicleSchedule(config.seed(), config.meanArrivalSeconds(), config.meanStaySeconds());
-        this.nextEvent = clock.instant().plus(schedule.nextArrival().dividedBy(4)); // first car comes soon
-        // Unlike gateway components, a simulated device binds its port at activation: it stands for
-        // hardware that is there before the gateway starts (the bundle starts at level 70, the
-        // gateway at 80). If the port is taken, the tick retries.
-        serveIfClosed();
-        this.ticking = scheduler.executor().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        this(scheduler.executor(), StationSettings.of(config), Clock.systemUTC());
     }
 
-    private synchronized void serveIfClosed() {
-        if (serving || closed) {
+    /**
+     * Unlike the gateway's components, a simulated station binds its port at activation: it stands
+     * for hardware that is there before the gateway starts (README). If the port is taken, every
+     * tick tries again.
+     */
+    SimulatedStation(ScheduledExecutorService executor, StationSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.server = new StationServer(clock, settings.port(), settings.unitId(), settings.phases(),
+                settings.maxCurrentAmpere(), settings.watchdogSeconds(), settings.serialNumber());
+        this.schedule = new VehicleSchedule(settings.seed(), settings.meanArrival(), settings.meanStay());
+        this.nextTraffic = clock.instant().plus(schedule.firstWait());
+        serveIfNotServing();
+        this.ticking = executor.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Advances the station to now; a vehicle arrives or leaves when its time has come. */
+    synchronized void tick() {
+        if (closed) {
+            return;
+        }
+        try {
+            serveIfNotServing();
+            if (settings.vehicles() && !clock.instant().isBefore(nextTraffic)) {
+                arriveOrLeave();
+            }
+            server.tick();
+        } catch (RuntimeException e) { // an escaping exception would end the periodic tick for good
+            LOG.error("Simulated station {}: tick failed", name(), e);
+        }
+    }
+
+    private void serveIfNotServing() {
+        if (server.serving()) {
             return;
         }
         try {
             server.open();
-            serving = true;
-            LOG.info("Simulated station {} serves Modbus TCP on 127.0.0.1:{} (unit {})", config.serialNumber(),
-                    config.port(), config.unitId());
+            LOG.info("Simulated station {} serves Modbus TCP (unit {})", name(), settings.unitId());
         } catch (ModbusException e) {
-            LOG.error("Simulated station {}: cannot serve 127.0.0.1:{} ({}); retrying", config.serialNumber(),
-                    config.port(), e.getMessage());
-        }
-    }
-
-    /** Serves again if the port was taken at activation, then advances the simulation by one second. */
-    private synchronized void tick() {
-        if (closed) {
-            return;
-        }
-        serveIfClosed();
-        try {
-            if (config.vehicles() && !clock.instant().isBefore(nextEvent)) {
-                arriveOrLeave();
+            if (!portTakenReported) {
+                LOG.error("Simulated station {}: cannot serve ({}); trying again every second", name(), e.getMessage());
+                portTakenReported = true;
             }
-            server.tick();
-        } catch (RuntimeException e) {
-            LOG.error("Simulated station {}: tick failed", config.serialNumber(), e);
         }
     }
 
     private void arriveOrLeave() {
         if (server.plugged()) {
-            LOG.info("Simulated station {} (port {}): vehicle leaves after {} Wh", config.serialNumber(), config.port(),
+            LOG.info("Simulated station {}: vehicle leaves after {} Wh", name(),
                     Math.round(server.sessionEnergyWattHour()));
             server.unplug();
-            nextEvent = clock.instant().plus(schedule.nextArrival());
+            nextTraffic = clock.instant().plus(schedule.nextWait());
         } else {
             Vehicle vehicle = schedule.nextVehicle();
-            LOG.info("Simulated station {} (port {}): {} arrives, wants {} kWh", config.serialNumber(), config.port(),
-                    vehicle.name(), Math.round(vehicle.energyWantedWattHour() / 1000));
+            LOG.info("Simulated station {}: {} arrives, wants {} kWh{}{}", name(), vehicle.name(),
+                    Math.round(vehicle.energyWantedWattHour() / 1000),
+                    vehicle.rfid() == 0 ? "" : String.format(Locale.ROOT, ", RFID %08X", vehicle.rfid()),
+                    vehicle.evccId().isEmpty() ? "" : ", EVCCID " + vehicle.evccId());
             server.plugIn(vehicle);
-            nextEvent = clock.instant().plus(schedule.nextStay());
+            nextTraffic = clock.instant().plus(schedule.nextStay());
         }
     }
 
+    private String name() {
+        return settings.serialNumber() + " (127.0.0.1:" + settings.port() + ")";
+    }
+
+    boolean vehiclePlugged() {
+        return server.plugged();
+    }
+
+    /** Stops ticking and frees the port; idempotent. */
     @Deactivate
     synchronized void deactivate() {
-        closed = true; // a tick that was already waiting for this lock does nothing
+        closed = true;
         ticking.cancel(false);
         server.close();
     }

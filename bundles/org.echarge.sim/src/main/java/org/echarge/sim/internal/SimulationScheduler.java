@@ -6,18 +6,21 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
-/** The one thread that advances every simulated station (started by the first station's tick). */
+/** The one daemon thread, {@code echarge-sim}, that advances every simulated station of this bundle. */
 @Component(service = SimulationScheduler.class)
 public final class SimulationScheduler {
 
-    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-        Thread thread = new Thread(task, "echarge-sim");
-        thread.setDaemon(true);
-        return thread;
-    });
+    static final String THREAD_NAME = "echarge-sim";
+
+    private final ScheduledThreadPoolExecutor executor;
 
     public SimulationScheduler() {
-        executor.setRemoveOnCancelPolicy(true);
+        executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, THREAD_NAME);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true); // the thread starts with the first task scheduled
     }
 
     ScheduledExecutorService executor() {

@@ -5,159 +5,254 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One simulated SIM-1 station: IEC 61851 states, current limit with watchdog and fail-safe,
- * the electrical values of the plugged vehicle and the energy counters. Time comes from the
- * injected clock; {@link #tick()} integrates energy up to now. Thread-safe.
+ * One SIM-1 station (README.md): IEC 61851 state, current limit with watchdog and fail-safe
+ * current, the plugged vehicle's draw, mains voltage, temperature and energy counters. Time comes
+ * only from the injected clock; {@link #tick()} integrates up to its now. Thread-safe: Modbus
+ * handler threads write while the simulation thread ticks.
  */
 final class StationModel {
 
-    static final int IEC_A = 1, IEC_B = 2, IEC_C = 3, IEC_D = 4;
-    static final int STATUS_READY = 0, STATUS_CHARGING = 1, STATUS_PAUSED = 2, STATUS_FAILSAFE = 3;
+    static final int MIN_LIMIT_DECI_AMPERE = 60;
+    /** Register 24..26 carry mA in a u16. */
+    static final int MAX_LIMIT_DECI_AMPERE = 630;
     /** Vehicles draw slightly less than they are allowed. */
     static final double DRAW_RATIO = 0.95;
-    private static final double[] VOLTAGE = {230.4, 229.7, 231.1};
+    static final double AMBIENT_CELSIUS = 22;
+    private static final double HEATING_CELSIUS_PER_AMPERE = 0.12;
+    private static final double THERMAL_TIME_CONSTANT_SECONDS = 600;
 
     private final Clock clock;
     private final int phases;
-    private final double maxCurrentAmpere;
+    private final int maxLimitDeciAmpere;
+    private final double[] voltageVolt = new double[3];
     private Instant lastTick;
     private Instant lastLimitWrite;
-    private int limitDeciAmpere = 60;
-    private int failsafeDeciAmpere = 60;
-    private int watchdogSeconds = 15;
+    /** Until the first write a vehicle waits in B, or gets the fail-safe current once the watchdog expires. */
+    private int limitDeciAmpere;
+    private int failsafeDeciAmpere = MIN_LIMIT_DECI_AMPERE;
+    private int watchdogSeconds;
     private boolean enabled = true;
+    private boolean lockReleased;
+    private int errorCode;
     private Vehicle vehicle;
-    private double vehicleEnergyWattHour;
     private double energyWattHour;
     private double sessionEnergyWattHour;
-    private double temperatureCelsius = 22;
+    private double temperatureCelsius = AMBIENT_CELSIUS;
 
-    StationModel(Clock clock, int phases, double maxCurrentAmpere, int watchdogSeconds) {
+    StationModel(Clock clock, int phases, int maxLimitDeciAmpere, int watchdogSeconds) {
+        if (phases != 1 && phases != 3) {
+            throw new IllegalArgumentException("a station is wired for 1 or 3 phases, not " + phases);
+        }
+        if (maxLimitDeciAmpere < MIN_LIMIT_DECI_AMPERE || maxLimitDeciAmpere > MAX_LIMIT_DECI_AMPERE) {
+            throw new IllegalArgumentException("maximum current " + maxLimitDeciAmpere / 10.0 + " A is not 6..63 A");
+        }
         this.clock = clock;
         this.phases = phases;
-        this.maxCurrentAmpere = maxCurrentAmpere;
+        this.maxLimitDeciAmpere = maxLimitDeciAmpere;
         this.watchdogSeconds = watchdogSeconds;
         this.lastTick = clock.instant();
         this.lastLimitWrite = lastTick;
+        sampleVoltages(lastTick);
     }
 
     synchronized void plugIn(Vehicle arriving) {
         tick();
+        if (vehicle != null) {
+            throw new IllegalStateException(vehicle.name() + " is still plugged in");
+        }
         vehicle = arriving;
-        vehicleEnergyWattHour = 0;
         sessionEnergyWattHour = 0;
+        lockReleased = false;
     }
 
+    /** The vehicle leaves; its session energy stays readable until the next one plugs in. */
     synchronized void unplug() {
         tick();
         vehicle = null;
     }
 
-    synchronized boolean plugged() {
-        return vehicle != null;
-    }
-
-    /** Register 100. Returns false (and changes nothing) for values outside 0 and 60..max. */
+    /** Register 100: 0 or 60 up to the maximum. An accepted write, also of the same value, feeds the watchdog. */
     synchronized boolean writeLimit(int deciAmpere) {
-        tick();
-        boolean valid = deciAmpere == 0 || (deciAmpere >= 60 && deciAmpere <= maxCurrentAmpere * 10);
-        if (valid) {
-            limitDeciAmpere = deciAmpere;
-            lastLimitWrite = clock.instant();
-        }
-        return valid;
-    }
-
-    synchronized void setEnabled(boolean value) {
-        tick();
-        enabled = value;
-    }
-
-    synchronized void setWatchdogSeconds(int seconds) {
-        tick();
-        watchdogSeconds = seconds;
-    }
-
-    synchronized boolean setFailsafeDeciAmpere(int deciAmpere) {
-        if (deciAmpere != 0 && (deciAmpere < 60 || deciAmpere > maxCurrentAmpere * 10)) {
+        if (!validLimit(deciAmpere)) {
             return false;
         }
+        tick();
+        limitDeciAmpere = deciAmpere;
+        lastLimitWrite = clock.instant();
+        return true;
+    }
+
+    /** Register 101: 1 enabled, 0 paused. */
+    synchronized boolean writeEnabled(int value) {
+        if (value != 0 && value != 1) {
+            return false;
+        }
+        tick();
+        enabled = value == 1;
+        return true;
+    }
+
+    /** Register 102: watchdog timeout in s, 0 = off. */
+    synchronized boolean writeWatchdogSeconds(int seconds) {
+        if (seconds < 0 || seconds > 0xFFFF) {
+            return false;
+        }
+        tick();
+        watchdogSeconds = seconds;
+        return true;
+    }
+
+    /** Register 103: fail-safe current, same range as the limit. */
+    synchronized boolean writeFailsafeDeciAmpere(int deciAmpere) {
+        if (!validLimit(deciAmpere)) {
+            return false;
+        }
+        tick();
         failsafeDeciAmpere = deciAmpere;
         return true;
     }
 
-    /** Releases the cable lock; refused while charging. */
-    synchronized boolean unlock() {
-        return !charging();
+    /** Register 104: releases the cable lock until the next vehicle plugs in; refused while charging. */
+    synchronized boolean writeUnlock(int value) {
+        tick();
+        if (value != 1 || drawing(clock.instant())) {
+            return false;
+        }
+        lockReleased = true;
+        return true;
     }
 
-    /** Integrates energy and temperature from the last tick to now. */
+    /** The station fails (state F, status error) until {@link #clearFault()}. */
+    synchronized void fault(int code) {
+        if (code <= 0 || code > 0xFFFF) {
+            throw new IllegalArgumentException("error code " + code);
+        }
+        tick();
+        errorCode = code;
+    }
+
+    synchronized void clearFault() {
+        tick();
+        errorCode = 0;
+    }
+
+    /** Integrates energy and temperature from the last tick to the clock's now. */
     synchronized void tick() {
         Instant now = clock.instant();
-        double hours = Duration.between(lastTick, now).toNanos() / 3.6e12;
-        if (hours <= 0) {
+        if (!now.isAfter(lastTick)) {
             return;
         }
-        double watt = powerWatt(0) + powerWatt(1) + powerWatt(2);
-        energyWattHour += watt * hours;
+        Instant expiry = lastLimitWrite.plusSeconds(watchdogSeconds);
+        if (watchdogSeconds > 0 && expiry.isAfter(lastTick) && expiry.isBefore(now)) {
+            advance(expiry); // the current drops to the fail-safe value right there, not at the next tick
+        }
+        advance(now);
+    }
+
+    /** Constant draw from the last tick to {@code to}: the values in force at the last tick held. */
+    private void advance(Instant to) {
+        double seconds = Duration.between(lastTick, to).toNanos() / 1e9;
+        double watt = 0;
+        double ampere = 0;
+        for (int phase = 0; phase < 3; phase++) {
+            watt += voltageVolt[phase] * currentAmpere(phase, lastTick);
+            ampere += currentAmpere(phase, lastTick);
+        }
+        double wattHour = watt * seconds / 3600;
         if (vehicle != null) {
-            sessionEnergyWattHour += watt * hours;
-            vehicleEnergyWattHour += watt * hours;
+            wattHour = Math.min(wattHour, vehicle.energyWantedWattHour() - sessionEnergyWattHour); // battery full
+            sessionEnergyWattHour += wattHour;
         }
-        double target = 22 + 0.35 * (currentAmpere(0) + currentAmpere(1) + currentAmpere(2));
-        temperatureCelsius += (target - temperatureCelsius) * Math.min(1, hours * 3600 / 600);
-        lastTick = now;
+        energyWattHour += wattHour;
+        double target = AMBIENT_CELSIUS + HEATING_CELSIUS_PER_AMPERE * ampere;
+        temperatureCelsius += (target - temperatureCelsius) * (1 - Math.exp(-seconds / THERMAL_TIME_CONSTANT_SECONDS));
+        lastTick = to;
+        sampleVoltages(to);
     }
 
-    synchronized boolean failsafe() {
-        return watchdogSeconds > 0 && Duration.between(lastLimitWrite, clock.instant()).toSeconds() >= watchdogSeconds;
-    }
-
-    synchronized double limitInForceAmpere() {
-        return (failsafe() ? failsafeDeciAmpere : limitDeciAmpere) / 10.0;
-    }
-
-    synchronized boolean charging() {
-        return vehicle != null && enabled && limitInForceAmpere() >= 6
-                && vehicleEnergyWattHour < vehicle.energyWantedWattHour();
-    }
-
-    synchronized int iecState() {
-        if (vehicle == null) {
-            return IEC_A;
+    /** Voltages hold from one tick to the next; a phase the station lacks has 0 V. */
+    private void sampleVoltages(Instant at) {
+        for (MainsPhase phase : MainsPhase.values()) {
+            voltageVolt[phase.ordinal()] = phase.ordinal() < phases
+                    ? phase.voltageVolt(at, currentAmpere(phase.ordinal(), at))
+                    : 0;
         }
-        if (!charging()) {
-            return IEC_B;
-        }
-        return vehicle.ventilation() ? IEC_D : IEC_C;
     }
 
-    synchronized int status() {
-        if (vehicle != null && !enabled) {
-            return STATUS_PAUSED;
-        }
-        if (failsafe()) {
-            return STATUS_FAILSAFE;
-        }
-        return charging() ? STATUS_CHARGING : STATUS_READY;
+    private boolean validLimit(int deciAmpere) {
+        return deciAmpere == 0 || (deciAmpere >= MIN_LIMIT_DECI_AMPERE && deciAmpere <= maxLimitDeciAmpere);
     }
 
-    /** Current on phase 0..2 (L1..L3): a 1-phase station or vehicle loads L1 only. */
-    synchronized double currentAmpere(int phase) {
-        if (!charging() || phase >= Math.min(phases, vehicle.phases())) {
+    private boolean failsafe(Instant at) {
+        return watchdogSeconds > 0 && !at.isBefore(lastLimitWrite.plusSeconds(watchdogSeconds));
+    }
+
+    private int limitInForceDeciAmpere(Instant at) {
+        return failsafe(at) ? failsafeDeciAmpere : limitDeciAmpere;
+    }
+
+    private boolean drawing(Instant at) {
+        return vehicle != null && errorCode == 0 && enabled && limitInForceDeciAmpere(at) >= MIN_LIMIT_DECI_AMPERE
+                && sessionEnergyWattHour < vehicle.energyWantedWattHour();
+    }
+
+    /** A 1-phase station or a 1-phase vehicle loads L1 only. */
+    private double currentAmpere(int phase, Instant at) {
+        if (!drawing(at) || phase >= Math.min(phases, vehicle.phases())) {
             return 0;
         }
-        return DRAW_RATIO * Math.min(limitInForceAmpere(), vehicle.maxCurrentAmpere());
+        return DRAW_RATIO * Math.min(limitInForceDeciAmpere(at) / 10.0, vehicle.maxCurrentAmpere());
     }
 
-    synchronized double voltage(int phase) {
-        return phase < phases ? VOLTAGE[phase] : 0;
+    synchronized IecState iecState() {
+        Instant now = clock.instant();
+        if (errorCode != 0) {
+            return IecState.F;
+        }
+        if (vehicle == null) {
+            return IecState.A;
+        }
+        if (!drawing(now)) {
+            return IecState.B;
+        }
+        return vehicle.ventilation() ? IecState.D : IecState.C;
+    }
+
+    synchronized StationStatus status() {
+        Instant now = clock.instant();
+        if (errorCode != 0) {
+            return StationStatus.ERROR;
+        }
+        if (!enabled) {
+            return StationStatus.PAUSED;
+        }
+        if (failsafe(now)) {
+            return StationStatus.FAILSAFE;
+        }
+        return drawing(now) ? StationStatus.CHARGING : StationStatus.READY;
+    }
+
+    synchronized int limitInForceDeciAmpere() {
+        return limitInForceDeciAmpere(clock.instant());
+    }
+
+    synchronized double currentAmpere(int phase) {
+        return currentAmpere(phase, clock.instant());
+    }
+
+    synchronized double voltageVolt(int phase) {
+        return voltageVolt[phase];
     }
 
     synchronized double powerWatt(int phase) {
-        return voltage(phase) * currentAmpere(phase);
+        return voltageVolt[phase] * currentAmpere(phase);
     }
 
+    synchronized double powerWatt() {
+        return powerWatt(0) + powerWatt(1) + powerWatt(2);
+    }
+
+    /** Lifetime energy up to the last tick; fractions of a Wh are kept. */
     synchronized double energyWattHour() {
         return energyWattHour;
     }
@@ -170,23 +265,40 @@ final class StationModel {
         return temperatureCelsius;
     }
 
+    synchronized int errorCode() {
+        return errorCode;
+    }
+
+    synchronized boolean plugged() {
+        return vehicle != null;
+    }
+
+    /** The plugged vehicle's card, 0 when none. */
+    synchronized long rfid() {
+        return vehicle == null ? 0 : vehicle.rfid();
+    }
+
+    synchronized String evccId() {
+        return vehicle == null ? "" : vehicle.evccId();
+    }
+
     synchronized int limitDeciAmpere() {
         return limitDeciAmpere;
-    }
-
-    synchronized int failsafeDeciAmpere() {
-        return failsafeDeciAmpere;
-    }
-
-    synchronized int watchdogSeconds() {
-        return watchdogSeconds;
     }
 
     synchronized boolean enabled() {
         return enabled;
     }
 
-    synchronized Vehicle vehicle() {
-        return vehicle;
+    synchronized int watchdogSeconds() {
+        return watchdogSeconds;
+    }
+
+    synchronized int failsafeDeciAmpere() {
+        return failsafeDeciAmpere;
+    }
+
+    synchronized boolean lockReleased() {
+        return lockReleased;
     }
 }

@@ -6,43 +6,64 @@ import java.time.Clock;
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
 
 /**
- * A SIM-1 station served over Modbus TCP on 127.0.0.1. Public so that driver tests can run one
- * on the test class path (the bundle exports nothing).
+ * One SIM-1 station served over Modbus TCP on 127.0.0.1 by a j2mod slave. Public so that driver
+ * tests can run one on the test class path (the bundle exports nothing).
  */
 public final class StationServer implements AutoCloseable {
+
+    static final String FIRMWARE = "SIM1 1.0.0";
+    private static final int CONNECTIONS = 4;
+    /** Makes "is the port free in j2mod's slave map, then take it" one step for our stations. */
+    private static final Object SLAVE_MAP = new Object();
 
     private final int port;
     private final int unitId;
     private final StationModel model;
-    private final StationRegisters registers;
+    private final StationImage image;
     private ModbusSlave slave;
 
     public StationServer(Clock clock, int port, int unitId, int phases, double maxCurrentAmpere, int watchdogSeconds,
             String serialNumber) {
         this.port = port;
         this.unitId = unitId;
-        this.model = new StationModel(clock, phases, maxCurrentAmpere, watchdogSeconds);
-        this.registers = new StationRegisters(model, unitId, serialNumber, SimulatedStation.FIRMWARE);
+        this.model = new StationModel(clock, phases, (int) Math.round(maxCurrentAmpere * 10), watchdogSeconds);
+        this.image = new StationImage(unitId, new StationRegisters(model, serialNumber, FIRMWARE));
     }
 
-    /** Starts listening; j2mod keeps one slave per port, closed again by {@link #close()}. */
+    /**
+     * Starts listening on 127.0.0.1. j2mod keeps one slave per port in a static map and would hand
+     * out a slave that is already there (someone else's, or one whose open failed), so this refuses
+     * a port already in the map and removes a slave whose open failed.
+     */
     public synchronized void open() throws ModbusException {
         if (slave != null) {
             return;
         }
-        ModbusSlave opened = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
-        opened.addProcessImage(unitId, registers.image());
-        try {
-            opened.open();
-        } catch (ModbusException e) {
-            ModbusSlaveFactory.close(opened);
-            throw e;
+        synchronized (SLAVE_MAP) {
+            if (ModbusSlaveFactory.getSlave(ModbusSlaveType.TCP, port) != null) {
+                throw new ModbusException("port " + port + " is served by another Modbus slave in this JVM");
+            }
+            ModbusSlave created = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port,
+                    CONNECTIONS, false);
+            created.setThreadName("echarge-sim modbus 127.0.0.1:" + port);
+            created.addProcessImage(unitId, image);
+            try {
+                created.open();
+            } catch (ModbusException e) {
+                ModbusSlaveFactory.close(created);
+                throw e;
+            }
+            slave = created;
         }
-        slave = opened;
     }
 
+    /**
+     * Stops listening and frees the port (also in j2mod's map); idempotent. A client still connected
+     * gets exception 2 for its next request, then j2mod closes that connection.
+     */
     @Override
     public synchronized void close() {
         if (slave != null) {
@@ -51,10 +72,13 @@ public final class StationServer implements AutoCloseable {
         }
     }
 
-    /** Advances the simulation to the clock's now and publishes the values. */
+    public synchronized boolean serving() {
+        return slave != null;
+    }
+
+    /** Advances the simulation to the clock's now. */
     public void tick() {
         model.tick();
-        registers.refresh();
     }
 
     public void plugIn(String name, double maxCurrentAmpere, int phases, double energyWantedWattHour) {
@@ -63,31 +87,40 @@ public final class StationServer implements AutoCloseable {
 
     void plugIn(Vehicle vehicle) {
         model.plugIn(vehicle);
-        registers.refresh();
     }
 
     public void unplug() {
         model.unplug();
-        registers.refresh();
     }
 
     public boolean plugged() {
         return model.plugged();
     }
 
-    public int iecState() {
-        return model.iecState();
+    /** The station fails (IEC state F, status 4) with this error code until {@link #clearFault()}. */
+    public void fault(int errorCode) {
+        model.fault(errorCode);
     }
 
+    public void clearFault() {
+        model.clearFault();
+    }
+
+    /** IEC 61851 state as register 20 reports it: 1 = A .. 6 = F. */
+    public int iecState() {
+        return model.iecState().code();
+    }
+
+    /** Station status as register 21 reports it. */
     public int status() {
-        return model.status();
+        return model.status().code();
     }
 
     public double limitInForceAmpere() {
-        return model.limitInForceAmpere();
+        return model.limitInForceDeciAmpere() / 10.0;
     }
 
-    double sessionEnergyWattHour() {
+    public double sessionEnergyWattHour() {
         return model.sessionEnergyWattHour();
     }
 }
