@@ -15,6 +15,8 @@ import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.point.internal.config.PointEntry;
+import org.echarge.point.internal.config.PointRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -45,16 +47,22 @@ public final class ChargingPointComponent implements ChargingPoint {
     private final PointRuntime runtime;
     private final PointStatus invalid;
     private final ScheduledFuture<?> polling;
+    private final PointRegistry registry;
+    private final String id;
     private final Executor commands;
 
     @Activate
-    public ChargingPointComponent(@Reference PollScheduler scheduler, ChargingPointConfig config) {
+    public ChargingPointComponent(@Reference PollScheduler scheduler, @Reference PointRegistry registry,
+            ChargingPointConfig config, Map<String, Object> properties) {
         this.number = config.number();
+        this.registry = registry;
+        this.id = String.valueOf(properties.get("service.pid")); // the factory configuration's PID
         PointSettings settings;
         try {
             settings = PointSettings.of(config);
         } catch (InvalidSettingsException e) {
             LOG.error("Conf Charger: {}", e.getMessage());
+            registry.register(new PointEntry(id, number, config.model(), null, false), problem -> { });
             this.runtime = null;
             this.polling = null;
             this.commands = null;
@@ -67,6 +75,8 @@ public final class ChargingPointComponent implements ChargingPoint {
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
         this.commands = scheduler.executor();
+        registry.register(new PointEntry(id, number, settings.modelId(), settings.address(), true),
+                problem -> commands.execute(() -> runtime.gatewayProblem(problem)));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -131,6 +141,7 @@ public final class ChargingPointComponent implements ChargingPoint {
 
     @Deactivate
     void deactivate() {
+        registry.unregister(id);
         if (polling != null) {
             polling.cancel(false);
             runtime.close();

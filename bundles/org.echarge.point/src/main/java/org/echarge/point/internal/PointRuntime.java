@@ -45,6 +45,8 @@ final class PointRuntime {
     private final ChargingComplete chargingComplete;
     private boolean complete;
     private final FaultLedger<PointFault> faults = new FaultLedger<>(PointFault.class, PointFault.NO_ERROR);
+    private String gatewayProblem;
+    private String modelProblem;
     private Charger charger;
     private String chargerDriverId;
     private Written written;
@@ -134,6 +136,26 @@ final class PointRuntime {
         publish();
     }
 
+    /** The gateway-wide check found a problem with this point's configuration (null: none). */
+    synchronized void gatewayProblem(String problem) {
+        gatewayProblem = problem;
+        updateConfigurationFault();
+        publish();
+    }
+
+    private void updateConfigurationFault() {
+        if (gatewayProblem == null && modelProblem == null) {
+            faults.clear(PointFault.CONF_CHARGER);
+        } else {
+            String detail = gatewayProblem == null ? modelProblem
+                    : modelProblem == null ? gatewayProblem : modelProblem + "; " + gatewayProblem;
+            if (!faults.isPresent(PointFault.CONF_CHARGER)) {
+                LOG.error("Charging point {}: Conf Charger: {}", settings.number(), detail);
+            }
+            faults.raise(PointFault.CONF_CHARGER, detail, clock.instant());
+        }
+    }
+
     /** The driver with this id went away (bundle stopped or being updated): drop its charger. */
     synchronized void driverRemoved(String driverId) {
         if (driverId.equals(chargerDriverId)) {
@@ -159,8 +181,9 @@ final class PointRuntime {
         ChargerModel model = driver.get().models().stream()
                 .filter(m -> m.id().equals(settings.modelId())).findFirst().orElseThrow();
         List<String> errors = settings.checkAgainst(model);
-        if (!errors.isEmpty()) {
-            faults.raise(PointFault.CONF_CHARGER, String.join("; ", errors), clock.instant());
+        modelProblem = errors.isEmpty() ? null : String.join("; ", errors);
+        updateConfigurationFault();
+        if (modelProblem != null) {
             return null;
         }
         charger = driver.get().open(settings.modelId(), settings.address());

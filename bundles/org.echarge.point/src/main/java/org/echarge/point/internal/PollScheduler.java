@@ -39,7 +39,7 @@ public final class PollScheduler {
         return executor.scheduleWithFixedDelay(task, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    ScheduledExecutorService executor() {
+    public ScheduledExecutorService executor() {
         return executor;
     }
 

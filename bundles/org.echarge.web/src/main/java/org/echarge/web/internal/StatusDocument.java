@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.FaultStatus;
+import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.point.PointStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +28,23 @@ final class StatusDocument {
         this.mapper = mapper;
     }
 
-    ObjectNode build(GatewayInfo gateway, Instant now, ComponentHealth health, Collection<PointStatus> points) {
+    /** @param faults the general faults, {@code null} when that service is not available */
+    ObjectNode build(GatewayInfo gateway, Instant now, ComponentHealth health, FaultStatus<GeneralFault> faults,
+            Collection<PointStatus> points) {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode device = root.putObject("gateway");
         device.put("name", gateway.name());
         device.put("version", gateway.version());
         device.put("uptimeSeconds", Duration.between(gateway.started(), now).toSeconds());
+        if (faults == null) {
+            device.putNull("fault");
+        } else {
+            ObjectNode fault = device.putObject("fault");
+            fault.put("present", faults.present());
+            fault.put("code", faults.shown().code());
+            fault.put("severity", faults.shown().severity());
+            fault.put("detail", faults.detail());
+        }
         boolean allAnswered = points.stream().allMatch(PointStatus::answered);
         root.put("ready", health.problems().isEmpty() && allAnswered);
         ObjectNode components = root.putObject("components");

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.PointStatus;
 import org.osgi.framework.BundleContext;
@@ -45,6 +46,9 @@ public final class StatusServlet extends HttpServlet {
     private final transient StatusDocument document = new StatusDocument(mapper);
     private final transient StatusDocument.GatewayInfo gateway;
     private final transient List<ChargingPoint> points = new CopyOnWriteArrayList<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GatewayFaults faults;
 
     @Activate
     public StatusServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
@@ -70,7 +74,9 @@ public final class StatusServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         List<PointStatus> statuses = points.stream().map(ChargingPoint::status).toList();
-        ObjectNode body = document.build(gateway, Clock.systemUTC().instant(), ComponentHealthCheck.of(scr), statuses);
+        GatewayFaults general = faults;
+        ObjectNode body = document.build(gateway, Clock.systemUTC().instant(), ComponentHealthCheck.of(scr),
+                general == null ? null : general.status(), statuses);
         switch (path) {
             case "/status" -> response.setStatus(HttpServletResponse.SC_OK);
             case "/health" -> response.setStatus(body.get("ready").asBoolean()

@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.FaultStatus;
+import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
@@ -32,9 +34,11 @@ class StatusDocumentTest {
         PointStatus two = status(2, snapshot);
         PointStatus one = status(1, snapshot);
 
-        JsonNode json = mapper.readTree(mapper.writeValueAsString(document.build(gateway, NOW, healthy, List.of(two, one))));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(document.build(gateway, NOW, healthy, new FaultStatus<>(true, GeneralFault.CONF_CHARGER, "points 1, 2"), List.of(two, one))));
 
         assertEquals(90, json.at("/gateway/uptimeSeconds").asInt());
+        assertEquals("Conf Charger", json.at("/gateway/fault/code").asText());
+        assertEquals(true, json.at("/gateway/fault/present").asBoolean());
         assertEquals(1, json.at("/points/0/number").asInt());
         assertEquals(8, json.at("/points/0/state/value").asInt());
         assertEquals("Charge", json.at("/points/0/state/text").asText());
@@ -50,10 +54,10 @@ class StatusDocumentTest {
     @Test
     void notReadyWhileAPointHasNotAnsweredOrAComponentIsDown() {
         PointStatus silent = status(1, null);
-        assertEquals(false, document.build(gateway, NOW, healthy, List.of(silent)).get("ready").asBoolean());
+        assertEquals(false, document.build(gateway, NOW, healthy, null, List.of(silent)).get("ready").asBoolean());
 
         StatusDocument.ComponentHealth broken = new StatusDocument.ComponentHealth(6, List.of("x: waiting for y"));
-        var json = document.build(gateway, NOW, broken, List.of());
+        var json = document.build(gateway, NOW, broken, null, List.of());
         assertEquals(false, json.get("ready").asBoolean());
         assertEquals("x: waiting for y", json.at("/components/problems/0").asText());
     }
