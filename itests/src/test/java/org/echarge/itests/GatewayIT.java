@@ -80,7 +80,8 @@ public class GatewayIT extends GatewayTestSupport {
             }
         }
         assertTrue("features found: " + ours, ours.containsAll(List.of("echarge-api", "echarge-modbus",
-                "echarge-point", "echarge-web", "echarge-driver-simulated", "echarge-sim", "echarge-gateway")));
+                "echarge-point", "echarge-indicator", "echarge-web", "echarge-driver-simulated", "echarge-sim",
+                "echarge-gateway")));
         for (String name : ours) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }

@@ -10,6 +10,7 @@ import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
+import org.echarge.api.indicator.IndicatorState;
 import org.echarge.api.point.PointStatus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +54,19 @@ final class StatusDocument {
         ArrayNode array = root.putArray("points");
         points.stream().sorted(Comparator.comparingInt(PointStatus::number)).forEach(p -> array.add(point(p)));
         return root;
+    }
+
+    /** Adds the status indicators, or null when that service is not available. */
+    void indicators(ObjectNode root, IndicatorState state) {
+        if (state == null) {
+            root.putNull("indicators");
+            return;
+        }
+        ObjectNode node = root.putObject("indicators");
+        node.put("programming", state.programming().name());
+        node.put("app", state.app().name());
+        node.put("com", state.com().name());
+        node.put("reason", state.reason());
     }
 
     private ObjectNode point(PointStatus status) {

@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.echarge.api.fault.GatewayFaults;
+import org.echarge.api.indicator.StatusIndicators;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.PointStatus;
 import org.osgi.framework.BundleContext;
@@ -49,6 +50,9 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GatewayFaults faults;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StatusIndicators indicators;
 
     @Activate
     public StatusServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
@@ -77,6 +81,8 @@ public final class StatusServlet extends HttpServlet {
         GatewayFaults general = faults;
         ObjectNode body = document.build(gateway, Clock.systemUTC().instant(), ComponentHealthCheck.of(scr),
                 general == null ? null : general.status(), statuses);
+        StatusIndicators lights = indicators;
+        document.indicators(body, lights == null ? null : lights.state());
         switch (path) {
             case "/status" -> response.setStatus(HttpServletResponse.SC_OK);
             case "/health" -> response.setStatus(body.get("ready").asBoolean()

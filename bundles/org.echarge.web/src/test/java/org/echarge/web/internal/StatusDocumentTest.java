@@ -11,6 +11,8 @@ import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.indicator.IndicatorState;
+import org.echarge.api.indicator.Pattern;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,10 @@ class StatusDocumentTest {
         PointStatus two = status(2, snapshot);
         PointStatus one = status(1, snapshot);
 
-        JsonNode json = mapper.readTree(mapper.writeValueAsString(document.build(gateway, NOW, healthy, new FaultStatus<>(true, GeneralFault.CONF_CHARGER, "points 1, 2"), List.of(two, one))));
+        var built = document.build(gateway, NOW, healthy, new FaultStatus<>(true, GeneralFault.CONF_CHARGER, "points 1, 2"), List.of(two, one));
+        document.indicators(built, new IndicatorState(Pattern.OFF, Pattern.FIVE_FLASHES, Pattern.OFF, "fault Conf Charger"));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(built));
+        assertEquals("FIVE_FLASHES", json.at("/indicators/app").asText());
 
         assertEquals(90, json.at("/gateway/uptimeSeconds").asInt());
         assertEquals("Conf Charger", json.at("/gateway/fault/code").asText());
