@@ -34,7 +34,13 @@ import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.echarge.api.fault.GatewayFaults;
+import org.echarge.api.fault.GeneralFault;
+import org.echarge.api.indicator.Pattern;
+import org.echarge.api.indicator.StatusIndicators;
 import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.reset.FactoryReset;
+import org.echarge.api.reset.ResetReport;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
 import org.junit.Test;
@@ -85,8 +91,7 @@ public class GatewayIT extends GatewayTestSupport {
         for (String name : ours) {
             assertTrue(name + " installed", features.isInstalled(features.getFeature(name)));
         }
-        configureDemoSite();
-        waitForAllPointsAnswered(Duration.ofSeconds(30));
+        ensureDemoSite();
         assertEquals(List.of(), componentProblems());
         assertEquals(200, httpStatus("/echarge/api/health"));
     }
@@ -145,6 +150,26 @@ public class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    public void factoryResetLeavesAnUnconfiguredGatewayWithoutRestart() throws Exception {
+        ensureDemoSite();
+        Map<Long, String> before = bundleFingerprints();
+
+        ResetReport report = service(FactoryReset.class).reset();
+
+        assertEquals(List.of(), report.failures());
+        assertEquals(POINTS * 2, report.deletedConfigurations().size()); // points and simulated stations
+        waitFor("the points to go", Duration.ofSeconds(10), () -> statuses().isEmpty());
+        waitFor("Conf NoCharger", Duration.ofSeconds(10), () -> {
+            var status = service(GatewayFaults.class).status();
+            return status.present() && status.shown() == GeneralFault.CONF_NO_CHARGER;
+        });
+        assertEquals(Pattern.SLOW_FLASH, service(StatusIndicators.class).state().app());
+        assertEquals("no bundle restarted", before, bundleFingerprints());
+        assertEquals(0, configurationAdmin.listConfigurations(
+                "(service.factoryPid=org.echarge.point)") == null ? 0 : 1);
+    }
+
+    @Test
     public void karafDefaultCredentialsDoNotWork() throws Exception {
         for (String[] credentials : new String[][] {{"karaf", "karaf"}, {"admin", "admin"}, {"karaf", ""}}) {
             LoginContext login = new LoginContext("karaf", callbacks -> {
@@ -161,6 +186,12 @@ public class GatewayIT extends GatewayTestSupport {
         assertEquals("127.0.0.1",
                 configurationAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshHost"));
         assertEquals(null, bundleOrNull("org.apache.karaf.management.server"));
+    }
+
+    private <T> T service(Class<T> type) {
+        ServiceReference<T> reference = context.getServiceReference(type);
+        assertTrue(type.getSimpleName() + " registered", reference != null);
+        return context.getService(reference);
     }
 
     private void ensureDemoSite() throws Exception {

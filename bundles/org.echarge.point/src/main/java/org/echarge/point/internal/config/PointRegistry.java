@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * starting with many points does not flash faults while they come up one by one). Problems
  * become the general faults and the point faults of the points concerned.
  */
-@Component(service = PointRegistry.class)
+@Component(service = PointRegistry.class, immediate = true) // checks also when no point is left
 public final class PointRegistry {
 
     static final long SETTLE_MILLIS = 1000;

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The gateway's general faults (objects 8 and 9) under the rules of {@link FaultLedger}. */
-@Component(service = GatewayFaults.class)
+@Component(service = GatewayFaults.class, immediate = true) // faults outlive their users
 public final class GatewayFaultsService implements GatewayFaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayFaultsService.class);
