@@ -150,6 +150,36 @@ public class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    public void commandsReachTheStationOverModbus() throws Exception {
+        ensureDemoSite();
+        waitFor("a vehicle charging at some point", Duration.ofSeconds(40),
+                () -> statuses().stream().anyMatch(s -> s.answered() && s.snapshot().charging()));
+        PointStatus charging = statuses().stream().filter(s -> s.answered() && s.snapshot().charging()).findFirst()
+                .orElseThrow();
+        ChargingPoint point = point(charging.number());
+
+        point.setpoint(10);
+        waitFor("the station to charge at 10 A", Duration.ofSeconds(10),
+                () -> point.status().snapshot().setpointAmpere() == 10.0);
+
+        point.interruption(true);
+        waitFor("the station to report the pause", Duration.ofSeconds(10),
+                () -> point.status().snapshot().state() == PointState.INTERRUPTION
+                        && !point.status().snapshot().charging());
+        assertEquals(PointState.INTERRUPTION, point.status().state());
+        assertTrue(point.status().interrupted());
+
+        point.interruption(false);
+        waitFor("charging to resume", Duration.ofSeconds(10), () -> point.status().snapshot().charging());
+
+        point.setpoint(40);
+        waitFor("ValOutOfRange", Duration.ofSeconds(5),
+                () -> point.status().fault() == org.echarge.api.fault.PointFault.VALUE_OUT_OF_RANGE);
+        waitFor("the clamped maximum in force", Duration.ofSeconds(10),
+                () -> point.status().snapshot().setpointAmpere() == 16.0);
+    }
+
+    @Test
     public void factoryResetLeavesAnUnconfiguredGatewayWithoutRestart() throws Exception {
         ensureDemoSite();
         Map<Long, String> before = bundleFingerprints();
@@ -186,6 +216,16 @@ public class GatewayIT extends GatewayTestSupport {
         assertEquals("127.0.0.1",
                 configurationAdmin.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshHost"));
         assertEquals(null, bundleOrNull("org.apache.karaf.management.server"));
+    }
+
+    private ChargingPoint point(int number) throws Exception {
+        for (ServiceReference<ChargingPoint> ref : context.getServiceReferences(ChargingPoint.class, null)) {
+            ChargingPoint point = context.getService(ref);
+            if (point.number() == number) {
+                return point;
+            }
+        }
+        throw new AssertionError("no point " + number);
     }
 
     private <T> T service(Class<T> type) {
