@@ -160,6 +160,7 @@ final class PointRuntime {
     synchronized void driverRemoved(String driverId) {
         if (driverId.equals(chargerDriverId)) {
             closeCharger();
+            reachable = false; // Not available until the new driver has polled (within seconds)
             LOG.info("Charging point {}: driver '{}' went away", settings.number(), driverId);
             publish();
         }
