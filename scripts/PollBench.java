@@ -1,0 +1,65 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Samples a running gateway (bench-poll starts it): every 250 ms, the age of each point's last
+ * answer from /echarge/api/status, and the JVM's CPU time from /proc. Prints the achieved poll
+ * period (median and worst age of the last answer, plus the sampling interval) and CPU use.
+ * Usage: java PollBench.java <pid> <http port> <points> <seconds>
+ */
+public class PollBench {
+
+    private static final Pattern LAST_ANSWER = Pattern.compile("\"lastAnswer\" : \"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        long pid = Long.parseLong(args[0]);
+        String url = "http://127.0.0.1:" + args[1] + "/echarge/api/status";
+        int points = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        HttpClient http = HttpClient.newHttpClient();
+        long ticksPerSecond = 100; // USER_HZ on Linux
+        long cpuStart = cpuTicks(pid);
+        long wallStart = System.nanoTime();
+        List<Double> ages = new ArrayList<>();
+        double worst = 0;
+        while (System.nanoTime() - wallStart < seconds * 1_000_000_000L) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Instant now = Instant.now();
+            Matcher matcher = LAST_ANSWER.matcher(body);
+            int answered = 0;
+            while (matcher.find()) {
+                double age = Duration.between(Instant.parse(matcher.group(1)), now).toMillis() / 1000.0;
+                ages.add(age);
+                worst = Math.max(worst, age);
+                answered++;
+            }
+            if (answered < points) {
+                worst = Double.POSITIVE_INFINITY;
+            }
+            Thread.sleep(250);
+        }
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        double cpuSeconds = (cpuTicks(pid) - cpuStart) / (double) ticksPerSecond;
+        ages.sort(null);
+        System.out.printf("%4d points: last answer age median %.2f s, worst %.2f s (polled every 1 s by design);"
+                + " gateway JVM CPU %.1f %% of one core (simulated stations included)%n", points,
+                ages.get(ages.size() / 2), worst, 100 * cpuSeconds / wallSeconds);
+    }
+
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+    }
+}
