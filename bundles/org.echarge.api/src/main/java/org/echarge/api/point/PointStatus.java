@@ -21,6 +21,7 @@ import org.echarge.api.fault.PointFault;
  * @param temperatureWarning object 83: the charger's temperature is above the warning threshold
  * @param interrupted object 56: paused by Interruption or by grid-supporting control at 0 A
  * @param setpointAmpere object 61: the current limit the gateway has set for the point
+ * @param session the running and the last session, and the total energy
  * @param lastAnswer when the charger last answered, {@code null} before the first answer
  */
 public record PointStatus(
@@ -38,11 +39,13 @@ public record PointStatus(
         boolean temperatureWarning,
         boolean interrupted,
         double setpointAmpere,
+        SessionInfo session,
         Instant lastAnswer) {
 
     public PointStatus {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(fault, "fault");
+        Objects.requireNonNull(session, "session");
     }
 
     /** True once the charger has answered at least one poll. */

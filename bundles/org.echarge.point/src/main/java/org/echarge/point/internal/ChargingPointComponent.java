@@ -15,6 +15,8 @@ import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
+import org.echarge.point.internal.sessions.SessionStorage;
 import org.echarge.point.internal.config.PointEntry;
 import org.echarge.point.internal.config.PointRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -53,7 +55,7 @@ public final class ChargingPointComponent implements ChargingPoint {
 
     @Activate
     public ChargingPointComponent(@Reference PollScheduler scheduler, @Reference PointRegistry registry,
-            ChargingPointConfig config, Map<String, Object> properties) {
+            @Reference SessionStorage sessions, ChargingPointConfig config, Map<String, Object> properties) {
         this.number = config.number();
         this.registry = registry;
         this.id = String.valueOf(properties.get("service.pid")); // the factory configuration's PID
@@ -67,11 +69,12 @@ public final class ChargingPointComponent implements ChargingPoint {
             this.polling = null;
             this.commands = null;
             this.invalid = new PointStatus(number, config.name(), config.model(), "", false, PointState.NOT_AVAILABLE,
-                    null, true, PointFault.CONF_CHARGER, e.getMessage(), false, false, false, Double.NaN, null);
+                    null, true, PointFault.CONF_CHARGER, e.getMessage(), false, false, false, Double.NaN,
+                    SessionInfo.NONE, null);
             return;
         }
         this.invalid = null;
-        this.runtime = new PointRuntime(settings, this::driverFor, Clock.systemUTC());
+        this.runtime = new PointRuntime(settings, this::driverFor, sessions.store(), Clock.systemUTC());
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
         this.commands = scheduler.executor();

@@ -16,6 +16,11 @@ import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
+import org.echarge.point.internal.sessions.ChargingSession;
+import org.echarge.point.internal.sessions.SessionState;
+import org.echarge.point.internal.sessions.SessionStore;
+import org.echarge.point.internal.sessions.SessionTracker;
 import org.echarge.point.internal.control.ChargingComplete;
 import org.echarge.point.internal.control.ControlDecision;
 import org.echarge.point.internal.control.PointControl;
@@ -44,6 +49,9 @@ final class PointRuntime {
     private final PointControl control;
     private final ChargingComplete chargingComplete;
     private boolean complete;
+    private final SessionStore sessions;
+    private final SessionTracker tracker;
+    private Instant lastSessionSave = Instant.MIN;
     private final FaultLedger<PointFault> faults = new FaultLedger<>(PointFault.class, PointFault.NO_ERROR);
     private String gatewayProblem;
     private String modelProblem;
@@ -57,8 +65,11 @@ final class PointRuntime {
     private boolean reachable;
     private volatile PointStatus status;
 
-    PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, Clock clock) {
+    PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, SessionStore sessions,
+            Clock clock) {
         this.settings = settings;
+        this.sessions = sessions;
+        this.tracker = new SessionTracker(settings.number(), sessions.load(settings.number()));
         this.drivers = drivers;
         this.clock = clock;
         this.control = new PointControl(new PointControl.Limits(settings.minCurrentAmpere(),
@@ -66,7 +77,7 @@ final class PointRuntime {
         this.chargingComplete = new ChargingComplete(settings.chargingCompleteAmpere(), settings.chargingCompleteTime());
         this.status = new PointStatus(settings.number(), settings.name(), settings.modelId(),
                 settings.address().toString(), false, PointState.START_UP, null, false, PointFault.NO_ERROR, "",
-                false, false, false, settings.setpointAmpere(), null);
+                false, false, false, settings.setpointAmpere(), SessionInfo.NONE, null);
     }
 
     PointStatus status() {
@@ -86,6 +97,7 @@ final class PointRuntime {
                 answered(open.poll());
                 control.vehicle(snapshot.vehicleConnected());
                 complete = chargingComplete.update(snapshot.vehicleConnected(), highestPhase(snapshot), clock.instant());
+                trackSession();
                 write(open);
             }
         } catch (DeviceException e) {
@@ -292,7 +304,7 @@ final class PointRuntime {
         status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
                 driverAvailable, state, snapshot, faults.present(), faults.shown(), detail, complete,
                 snapshot != null && snapshot.temperatureCelsius() > settings.temperatureWarningCelsius(),
-                decision.interrupted(), decision.currentLimitAmpere(), lastAnswer);
+                decision.interrupted(), decision.currentLimitAmpere(), sessionInfo(), lastAnswer);
     }
 
     private void closeCharger() {
@@ -303,6 +315,39 @@ final class PointRuntime {
             charger = null;
             chargerDriverId = null;
         }
+    }
+
+    /**
+     * Sessions are saved when they start and end, and every minute while they run (the charger's
+     * counter or session register covers the energy between checkpoints after a power cut).
+     */
+    private void trackSession() {
+        boolean wasRunning = tracker.state().running() != null;
+        Optional<ChargingSession> ended = tracker.update(snapshot, clock.instant());
+        boolean running = tracker.state().running() != null;
+        try {
+            if (ended.isPresent()) {
+                sessions.append(ended.get());
+                LOG.info("Charging point {}: session ended, {} Wh in {} s", settings.number(),
+                        Math.round(ended.get().energyWattHour()), ended.get().duration().toSeconds());
+            }
+            boolean checkpoint = running && !clock.instant().isBefore(lastSessionSave.plusSeconds(60));
+            if (ended.isPresent() || running != wasRunning || checkpoint) {
+                sessions.save(settings.number(), tracker.state());
+                lastSessionSave = clock.instant();
+            }
+        } catch (java.io.IOException e) {
+            LOG.error("Charging point {}: session data could not be saved", settings.number(), e);
+        }
+    }
+
+    private SessionInfo sessionInfo() {
+        SessionState state = tracker.state();
+        ChargingSession last = state.last();
+        return new SessionInfo(state.running() == null ? null : state.running().start(),
+                state.running() == null ? 0 : state.running().energyWattHour(),
+                last == null ? null : last.start(), last == null ? null : last.end(),
+                last == null ? 0 : last.energyWattHour(), state.totalWattHour());
     }
 
     /** The highest phase current, or the total where only that is measured; NaN when not measured. */

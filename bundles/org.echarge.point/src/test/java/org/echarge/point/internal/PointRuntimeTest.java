@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +24,13 @@ import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
+import org.echarge.point.internal.sessions.SessionStore;
 import org.echarge.testsupport.FakeCharger;
 import org.echarge.testsupport.FakeChargerDriver;
 import org.echarge.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PointRuntimeTest {
 
@@ -36,8 +41,11 @@ class PointRuntimeTest {
     private final MutableClock clock = MutableClock.startingAt("2026-01-01T12:00:00Z");
     private final FakeChargerDriver driver = new FakeChargerDriver("fake", MODEL).answeringWith(charging(16));
     private ChargerDriver installed = driver;
+    @TempDir
+    static Path sessionFolder;
+    private final SessionStore sessions = new SessionStore(sessionFolder.resolve(UUID.randomUUID().toString()));
     private final PointRuntime runtime = new PointRuntime(settings(16, 0), model -> Optional.ofNullable(installed),
-            clock);
+            sessions, clock);
 
     @Test
     void pollsAndWritesTheSetpointOnceAfterConnecting() {
@@ -65,6 +73,30 @@ class PointRuntimeTest {
             pollASecondLater();
         }
         assertTrue(runtime.status().chargingComplete());
+    }
+
+    @Test
+    void sessionsAreTrackedAndSurviveARestartOfTheRuntime() {
+        driver.answeringWith(ChargerSnapshot.builder(clock.instant(), PointState.CHARGE).vehicle(true, true)
+                .energyWattHour(PhaseValues.totalOnly(1000)).build());
+        pollASecondLater();
+        assertEquals(clock.instant(), runtime.status().session().runningSince());
+        driver.last().answer(ChargerSnapshot.builder(clock.instant(), PointState.CHARGE).vehicle(true, true)
+                .energyWattHour(PhaseValues.totalOnly(3000)).build());
+        pollASecondLater();
+        driver.last().answer(ChargerSnapshot.builder(clock.instant(), PointState.AVAILABLE)
+                .energyWattHour(PhaseValues.totalOnly(3000)).build());
+        pollASecondLater();
+
+        SessionInfo session = runtime.status().session();
+        assertEquals(2000, session.lastEnergyWattHour(), 1e-9);
+        assertEquals(2, session.lastDurationSeconds());
+        assertEquals(2000, session.totalEnergyWattHour(), 1e-9);
+
+        PointRuntime restarted = new PointRuntime(settings(16, 0), model -> Optional.of(driver), sessions, clock);
+        restarted.poll();
+        assertEquals(2000, restarted.status().session().totalEnergyWattHour(), 1e-9);
+        assertEquals(2000, restarted.status().session().lastEnergyWattHour(), 1e-9);
     }
 
     @Test
@@ -229,7 +261,7 @@ class PointRuntimeTest {
 
     @Test
     void settingsBeyondTheModelRaiseConfCharger() {
-        PointRuntime tooMuch = new PointRuntime(settings(40, 0), model -> Optional.of(driver), clock);
+        PointRuntime tooMuch = new PointRuntime(settings(40, 0), model -> Optional.of(driver), sessions, clock);
         tooMuch.poll();
 
         assertEquals(PointFault.CONF_CHARGER, tooMuch.status().fault());

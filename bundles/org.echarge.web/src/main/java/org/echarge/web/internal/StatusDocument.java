@@ -12,6 +12,7 @@ import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.IndicatorState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -89,6 +90,15 @@ final class StatusDocument {
         fault.put("severity", status.fault().severity());
         fault.put("detail", status.faultDetail());
         node.put("lastAnswer", status.lastAnswer() == null ? null : status.lastAnswer().toString());
+        SessionInfo session = status.session();
+        ObjectNode sessions = node.putObject("session");
+        sessions.put("runningSince", session.runningSince() == null ? null : session.runningSince().toString());
+        number(sessions, "runningEnergyWattHour", session.runningEnergyWattHour());
+        sessions.put("lastStart", session.lastStart() == null ? null : session.lastStart().toString());
+        sessions.put("lastEnd", session.lastEnd() == null ? null : session.lastEnd().toString());
+        sessions.put("lastDurationSeconds", session.lastDurationSeconds());
+        number(sessions, "lastEnergyWattHour", session.lastEnergyWattHour());
+        number(sessions, "totalEnergyWattHour", session.totalEnergyWattHour());
         ChargerSnapshot snapshot = status.snapshot();
         if (snapshot != null) {
             node.put("connected", snapshot.vehicleConnected());

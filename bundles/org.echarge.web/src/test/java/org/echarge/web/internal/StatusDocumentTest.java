@@ -15,6 +15,7 @@ import org.echarge.api.indicator.IndicatorState;
 import org.echarge.api.indicator.Pattern;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,10 @@ class StatusDocumentTest {
         document.indicators(built, new IndicatorState(Pattern.OFF, Pattern.FIVE_FLASHES, Pattern.OFF, "fault Conf Charger"));
         JsonNode json = mapper.readTree(mapper.writeValueAsString(built));
         assertEquals("FIVE_FLASHES", json.at("/indicators/app").asText());
+        assertEquals(3000, json.at("/points/0/session/lastDurationSeconds").asLong());
+        assertEquals(9000.5, json.at("/points/0/session/lastEnergyWattHour").asDouble(), 1e-9);
+        assertEquals(123456, json.at("/points/0/session/totalEnergyWattHour").asDouble(), 1e-9);
+        assertTrue(json.at("/points/0/session/runningSince").isNull());
 
         assertEquals(90, json.at("/gateway/uptimeSeconds").asInt());
         assertEquals("Conf Charger", json.at("/gateway/fault/code").asText());
@@ -70,6 +75,7 @@ class StatusDocumentTest {
     private static PointStatus status(int number, ChargerSnapshot snapshot) {
         return new PointStatus(number, "P" + number, "simulated-sim1", "tcp://127.0.0.1:1502/1", true,
                 snapshot == null ? PointState.START_UP : snapshot.state(), snapshot, false, PointFault.NO_ERROR, "",
-                false, false, false, 16, snapshot == null ? null : NOW);
+                false, false, false, 16, new SessionInfo(null, 0, NOW.minusSeconds(3600), NOW.minusSeconds(600), 9000.5,
+                        123456), snapshot == null ? null : NOW);
     }
 }
