@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.echarge.api.fault.Fault;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,25 @@ class SpecTablesTest {
     @Test
     void pointFaultsMatchTheFaultTable() throws IOException {
         assertEquals(faultTable("point"), describe(PointFault.values()));
+    }
+
+    /** The datapoint type choices, in the table's order (the first is the default). */
+    @Test
+    void datapointChoicesMatchTheGroupObjectTable() throws IOException {
+        Map<String, String> dpts = new TreeMap<>();
+        for (List<String> row : rows("group-objects.csv")) {
+            dpts.put(row.get(0), row.get(3));
+        }
+        assertEquals(dpts.get("62"), ids(PointConfiguration.CurrentDatapoint.values(),
+                PointConfiguration.CurrentDatapoint::id));
+        assertEquals(dpts.get("66"), ids(PointConfiguration.PowerDatapoint.values(),
+                PointConfiguration.PowerDatapoint::id));
+        assertEquals(dpts.get("70"), ids(PointConfiguration.EnergyDatapoint.values(),
+                PointConfiguration.EnergyDatapoint::id));
+    }
+
+    private static <T> String ids(T[] values, java.util.function.Function<T, String> id) {
+        return Arrays.stream(values).map(id).collect(Collectors.joining("|"));
     }
 
     @Test

@@ -14,6 +14,9 @@ public interface ChargingPoint {
 
     int number();
 
+    /** The point's settings, {@code null} while its configuration is invalid. */
+    PointConfiguration configuration();
+
     /** The latest status; never blocks. */
     PointStatus status();
 

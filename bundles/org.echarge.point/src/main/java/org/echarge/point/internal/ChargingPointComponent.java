@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
 import org.echarge.api.point.SessionInfo;
@@ -48,6 +49,7 @@ public final class ChargingPointComponent implements ChargingPoint {
     private final int number;
     private final PointRuntime runtime;
     private final PointStatus invalid;
+    private final PointConfiguration configuration;
     private final ScheduledFuture<?> polling;
     private final PointRegistry registry;
     private final String id;
@@ -68,12 +70,14 @@ public final class ChargingPointComponent implements ChargingPoint {
             this.runtime = null;
             this.polling = null;
             this.commands = null;
+            this.configuration = null;
             this.invalid = new PointStatus(number, config.name(), config.model(), "", false, PointState.NOT_AVAILABLE,
                     null, true, PointFault.CONF_CHARGER, e.getMessage(), false, false, false, Double.NaN,
                     SessionInfo.NONE, null);
             return;
         }
         this.invalid = null;
+        this.configuration = settings.configuration();
         this.runtime = new PointRuntime(settings, this::driverFor, sessions.store(), Clock.systemUTC());
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
@@ -97,6 +101,11 @@ public final class ChargingPointComponent implements ChargingPoint {
     @Override
     public int number() {
         return number;
+    }
+
+    @Override
+    public PointConfiguration configuration() {
+        return configuration;
     }
 
     @Override

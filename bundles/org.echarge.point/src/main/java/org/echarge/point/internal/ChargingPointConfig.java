@@ -2,6 +2,7 @@ package org.echarge.point.internal;
 
 import org.echarge.api.Phase;
 import org.echarge.api.Transport;
+import org.echarge.api.point.PointConfiguration;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -56,6 +57,21 @@ public @interface ChargingPointConfig {
 
     @AttributeDefinition(name = "Temperature warning threshold (°C)", description = "Object 83; where the model reports a temperature")
     double temperatureWarningCelsius() default 70;
+
+    @AttributeDefinition(name = "Temperature sending (object 82)")
+    PointConfiguration.TemperatureSending temperatureSending() default PointConfiguration.TemperatureSending.ON_CHANGE;
+
+    @AttributeDefinition(name = "Temperature sending cycle (s)", min = "10")
+    int temperatureCycleSeconds() default 600;
+
+    @AttributeDefinition(name = "Datapoint type of the current objects (62-65)")
+    PointConfiguration.CurrentDatapoint currentDatapoint() default PointConfiguration.CurrentDatapoint.DPT_7_012;
+
+    @AttributeDefinition(name = "Datapoint type of the power objects (66-69)")
+    PointConfiguration.PowerDatapoint powerDatapoint() default PointConfiguration.PowerDatapoint.DPT_14_056;
+
+    @AttributeDefinition(name = "Datapoint type of the energy objects (70-75)")
+    PointConfiguration.EnergyDatapoint energyDatapoint() default PointConfiguration.EnergyDatapoint.DPT_13_010;
 
     @AttributeDefinition(name = "Setpoint charging current (A)",
             description = "Current allowed while DLM is off (object 60); 0 = the maximum current")

@@ -8,11 +8,13 @@ import org.echarge.api.DeviceAddress;
 import org.echarge.api.Phase;
 import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerModel;
+import org.echarge.api.point.PointConfiguration;
 
 /** A charging point's configuration after validation. */
 record PointSettings(int number, String name, String modelId, DeviceAddress address, double minCurrentAmpere,
         double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere, boolean manualStart,
-        double chargingCompleteAmpere, Duration chargingCompleteTime, double temperatureWarningCelsius) {
+        double chargingCompleteAmpere, Duration chargingCompleteTime, double temperatureWarningCelsius,
+        PointConfiguration configuration) {
 
     /** The configuration, or every reason why it is not valid. */
     static PointSettings of(ChargingPointConfig config) throws InvalidSettingsException {
@@ -55,6 +57,9 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
         if (config.chargingCompleteSeconds() < 1) {
             errors.add("chargingCompleteSeconds: must be 1 s or more, was " + config.chargingCompleteSeconds());
         }
+        if (config.temperatureCycleSeconds() < 10) {
+            errors.add("temperatureCycleSeconds: must be 10 s or more, was " + config.temperatureCycleSeconds());
+        }
         if (!Double.isFinite(config.temperatureWarningCelsius())) {
             errors.add("temperatureWarningCelsius: must be a number");
         }
@@ -62,10 +67,16 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
             throw new InvalidSettingsException(config.number(), errors);
         }
         double effectiveSetpoint = setpoint == 0 ? max : Math.max(min, Math.min(max, setpoint));
-        return new PointSettings(config.number(), config.name().isBlank() ? "Charging point " + config.number()
-                : config.name().trim(), model, address, min, max, config.phases(), config.phase(), effectiveSetpoint,
+        String name = config.name().isBlank() ? "Charging point " + config.number() : config.name().trim();
+        PointConfiguration configuration = new PointConfiguration(config.number(), name, model, min, max,
+                config.phases(), config.phase(), config.temperatureSending(),
+                Duration.ofSeconds(config.temperatureCycleSeconds()), config.currentDatapoint(),
+                config.powerDatapoint(), config.energyDatapoint());
+        return new PointSettings(config.number(), name, model, address, min, max, config.phases(), config.phase(),
+                effectiveSetpoint,
                 config.manualStart(), config.chargingCompleteAmpere(),
-                Duration.ofSeconds(config.chargingCompleteSeconds()), config.temperatureWarningCelsius());
+                Duration.ofSeconds(config.chargingCompleteSeconds()), config.temperatureWarningCelsius(),
+                configuration);
     }
 
     /** Checks what only the driver knows: the model's current range and connections. */

@@ -22,6 +22,7 @@ import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
 import org.echarge.api.point.SessionInfo;
@@ -321,6 +322,19 @@ class PointRuntimeTest {
             @Override public double chargingCompleteAmpere() { return 1; }
             @Override public int chargingCompleteSeconds() { return 300; }
             @Override public double temperatureWarningCelsius() { return 70; }
+            @Override public PointConfiguration.TemperatureSending temperatureSending() {
+                return PointConfiguration.TemperatureSending.ON_CHANGE;
+            }
+            @Override public int temperatureCycleSeconds() { return 600; }
+            @Override public PointConfiguration.CurrentDatapoint currentDatapoint() {
+                return PointConfiguration.CurrentDatapoint.DPT_7_012;
+            }
+            @Override public PointConfiguration.PowerDatapoint powerDatapoint() {
+                return PointConfiguration.PowerDatapoint.DPT_14_056;
+            }
+            @Override public PointConfiguration.EnergyDatapoint energyDatapoint() {
+                return PointConfiguration.EnergyDatapoint.DPT_13_010;
+            }
         };
     }
 }
