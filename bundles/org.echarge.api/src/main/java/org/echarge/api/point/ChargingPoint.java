@@ -37,4 +37,11 @@ public interface ChargingPoint {
      * allows (0 A behaves as Interruption, 6 A lowers the setpoint).
      */
     void gridControl(boolean active, double currentAmpere);
+
+    /**
+     * Dynamic load management: the current this point may draw (DLM on), or that DLM is off and
+     * the point charges at its own setpoint. Interruption and grid-supporting control still act
+     * on top.
+     */
+    void loadShare(LoadShare share);
 }

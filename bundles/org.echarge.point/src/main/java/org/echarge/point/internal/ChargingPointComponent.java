@@ -2,9 +2,11 @@ package org.echarge.point.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -13,9 +15,11 @@ import java.util.function.Consumer;
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.PointStatusListener;
 import org.echarge.api.point.SessionInfo;
 import org.echarge.point.internal.sessions.SessionStorage;
 import org.echarge.point.internal.config.PointEntry;
@@ -46,6 +50,7 @@ public final class ChargingPointComponent implements ChargingPoint {
     private static final Logger LOG = LoggerFactory.getLogger(ChargingPointComponent.class);
 
     private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
+    private final List<PointStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final int number;
     private final PointRuntime runtime;
     private final PointStatus invalid;
@@ -78,7 +83,8 @@ public final class ChargingPointComponent implements ChargingPoint {
         }
         this.invalid = null;
         this.configuration = settings.configuration();
-        this.runtime = new PointRuntime(settings, this::driverFor, sessions.store(), Clock.systemUTC());
+        this.runtime = new PointRuntime(settings, this::driverFor, sessions.store(), Clock.systemUTC(),
+                this::statusChanged);
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
         this.commands = scheduler.executor();
@@ -95,6 +101,29 @@ public final class ChargingPointComponent implements ChargingPoint {
     void unbindDriver(ChargerDriver driver) {
         if (drivers.remove(driver.id(), driver) && runtime != null) {
             runtime.driverRemoved(driver.id());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindListener(PointStatusListener listener) {
+        listeners.add(listener);
+        if (runtime != null) {
+            listener.statusChanged(runtime.status());
+        }
+    }
+
+    void unbindListener(PointStatusListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void statusChanged(PointStatus status) {
+        for (PointStatusListener listener : listeners) {
+            try {
+                listener.statusChanged(status);
+            } catch (RuntimeException e) {
+                LOG.error("Charging point {}: status listener {} failed", number, listener, e);
+            }
         }
     }
 
@@ -126,6 +155,11 @@ public final class ChargingPointComponent implements ChargingPoint {
     @Override
     public void setpoint(double currentAmpere) {
         command(runtime -> runtime.setpoint(currentAmpere));
+    }
+
+    @Override
+    public void loadShare(LoadShare share) {
+        command(runtime -> runtime.loadShare(share));
     }
 
     @Override

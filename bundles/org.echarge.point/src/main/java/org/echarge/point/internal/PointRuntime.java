@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.echarge.api.DeviceException;
@@ -14,6 +15,7 @@ import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
 import org.echarge.api.point.SessionInfo;
@@ -64,9 +66,17 @@ final class PointRuntime {
     private Instant lastAnswer;
     private boolean reachable;
     private volatile PointStatus status;
+    private final Consumer<PointStatus> listener;
 
     PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, SessionStore sessions,
             Clock clock) {
+        this(settings, drivers, sessions, clock, status -> { });
+    }
+
+    /** @param listener told about every new status, on the thread that made it */
+    PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, SessionStore sessions,
+            Clock clock, Consumer<PointStatus> listener) {
+        this.listener = listener;
         this.settings = settings;
         this.sessions = sessions;
         this.tracker = new SessionTracker(settings.number(), sessions.load(settings.number()));
@@ -131,6 +141,19 @@ final class PointRuntime {
 
     synchronized void gridControl(boolean active, double currentAmpere) {
         control.gridControl(active, currentAmpere);
+        applyNow();
+    }
+
+    synchronized void loadShare(LoadShare share) {
+        if (share.invalidCurrent() == null) {
+            faults.clear(PointFault.DLM_INVALID_CURRENT);
+        } else {
+            if (!faults.isPresent(PointFault.DLM_INVALID_CURRENT)) {
+                LOG.warn("Charging point {}: DLM InvCurrent ({})", settings.number(), share.invalidCurrent());
+            }
+            faults.raise(PointFault.DLM_INVALID_CURRENT, share.invalidCurrent(), clock.instant());
+        }
+        control.loadShare(share);
         applyNow();
     }
 
@@ -301,10 +324,20 @@ final class PointRuntime {
         if (!driverAvailable && !faults.present()) {
             detail = "no installed driver offers model '" + settings.modelId() + "'";
         }
-        status = new PointStatus(settings.number(), settings.name(), settings.modelId(), settings.address().toString(),
-                driverAvailable, state, snapshot, faults.present(), faults.shown(), detail, complete,
+        PointStatus next = new PointStatus(settings.number(), settings.name(), settings.modelId(),
+                settings.address().toString(), driverAvailable, state, snapshot, faults.present(), faults.shown(),
+                detail, complete,
                 snapshot != null && snapshot.temperatureCelsius() > settings.temperatureWarningCelsius(),
-                decision.interrupted(), decision.currentLimitAmpere(), sessionInfo(), lastAnswer);
+                decision.interrupted(), decision.currentLimitAmpere(), sessionInfo(),
+                lastAnswer);
+        if (!next.equals(status)) {
+            status = next;
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("Charging point {}: a status listener failed", settings.number(), e);
+            }
+        }
     }
 
     private void closeCharger() {

@@ -3,6 +3,7 @@ package org.echarge.point.internal.control;
 import java.util.Optional;
 
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointState;
 
 /**
@@ -32,7 +33,7 @@ public final class PointControl {
         this.limits = limits;
         this.setpointAmpere = clamp(setpointAmpere);
         this.dlmOn = dlmOn;
-        this.dlmAllocationAmpere = limits.minCurrentAmpere();
+        this.dlmAllocationAmpere = 0; // with DLM on, nothing until DLM allocates
     }
 
     /** Each poll: a vehicle plugged in or left. Leaving ends a cancellation and a manual start. */
@@ -60,10 +61,13 @@ public final class PointControl {
         return Optional.empty();
     }
 
-    /** Object 55. Ending it with DLM on restarts at the minimum current; DLM ramps up from there. */
+    /**
+     * Object 55. Ending it with DLM on restarts at the minimum current (or not at all while DLM
+     * gives the point nothing); DLM ramps up from there.
+     */
     public void interruption(boolean active) {
         if (interruption && !active && dlmOn) {
-            dlmAllocationAmpere = limits.minCurrentAmpere();
+            dlmAllocationAmpere = Math.min(dlmAllocationAmpere, limits.minCurrentAmpere());
         }
         interruption = active;
     }
@@ -81,19 +85,16 @@ public final class PointControl {
     public void gridControl(boolean active, double ampere) {
         boolean wasPause = gridControl && gridControlAmpere < limits.minCurrentAmpere();
         if (wasPause && !(active && ampere < limits.minCurrentAmpere()) && dlmOn) {
-            dlmAllocationAmpere = limits.minCurrentAmpere();
+            dlmAllocationAmpere = Math.min(dlmAllocationAmpere, limits.minCurrentAmpere());
         }
         gridControl = active;
         gridControlAmpere = ampere;
     }
 
-    public void dlm(boolean on) {
-        dlmOn = on;
-    }
-
-    /** The current DLM allocated to this point. */
-    public void allocation(double ampere) {
-        dlmAllocationAmpere = ampere;
+    /** DLM on with the current it allocates to this point (below the minimum: no charging), or off. */
+    public void loadShare(LoadShare share) {
+        dlmOn = share.dlmOn();
+        dlmAllocationAmpere = share.currentAmpere();
     }
 
     public double setpointAmpere() {
@@ -104,14 +105,15 @@ public final class PointControl {
         boolean gridPause = gridControl && gridControlAmpere < limits.minCurrentAmpere();
         boolean interrupted = interruption || gridPause;
         boolean waitingForStart = limits.manualStart() && vehicleConnected && !manuallyStarted;
-        double wanted = dlmOn ? dlmAllocationAmpere : setpointAmpere;
+        boolean noShare = dlmOn && (dlmAllocationAmpere <= 0 || dlmAllocationAmpere < limits.minCurrentAmpere());
+        double wanted = !dlmOn ? setpointAmpere : noShare ? 0 : Math.min(dlmAllocationAmpere, limits.maxCurrentAmpere());
         double limit = gridControl && !gridPause ? Math.min(wanted, Math.max(gridControlAmpere,
                 limits.minCurrentAmpere())) : wanted;
         PointState overlay = interrupted ? PointState.INTERRUPTION
                 : cancelled ? PointState.CANCELLED
                 : waitingForStart ? PointState.MANUAL_START_REQUIRED
                 : null;
-        boolean paused = interrupted || cancelled || waitingForStart;
+        boolean paused = interrupted || cancelled || waitingForStart || noShare;
         return new ControlDecision(paused, limit, overlay, interrupted, limit < wanted);
     }
 

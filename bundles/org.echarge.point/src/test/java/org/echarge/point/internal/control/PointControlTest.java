@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.LoadShare;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with min 6 A, max 16 A, setpoint 16 A; the steps run in order, then the decision is checked.
  *
  * Steps: plug / unplug, start / stop (object 54), int1 / int0 (object 55), sp=N (object 60),
- * grid0 / grid6 / gridoff (object 1 at 0 A or 6 A), dlm (DLM on), alloc=N (DLM allocation),
+ * grid0 / grid6 / gridoff (object 1 at 0 A or 6 A), dlm (DLM on), alloc=N (DLM allocation), dlmoff,
  * manual (the point waits for a manual start). Expected: paused, limit in A, overlay state (or
  * '-'), interruption state (object 56), info faults raised (or '-').
  */
@@ -35,6 +36,15 @@ class PointControlTest {
             // with DLM on, a resumed session restarts at the minimum and DLM ramps it up
             "dlm plug alloc=14 int1 int0               | false  | 6     | -                     | false | -",
             "dlm plug alloc=14 int1 int0 alloc=10      | false  | 10    | -                     | false | -",
+            "dlm plug int1 int0                        | true   | 0     | -                     | false | -",
+            // with DLM on, the point charges only at what DLM gives it, never above its maximum
+            "dlm plug                                  | true   | 0     | -                     | false | -",
+            "dlm plug alloc=5                          | true   | 0     | -                     | false | -",
+            "dlm plug alloc=6                          | false  | 6     | -                     | false | -",
+            "dlm plug alloc=20                         | false  | 16    | -                     | false | -",
+            "dlm plug sp=8 alloc=12                    | false  | 12    | -                     | false | -",
+            "dlm plug sp=8 alloc=12 dlmoff             | false  | 8     | -                     | false | -",
+            "dlm plug alloc=12 grid6 int1              | true   | 6     | INTERRUPTION          | true  | -",
             // grid-supporting control: 0 A behaves as Interruption, 6 A lowers the setpoint
             "plug grid0                                | true   | 16    | INTERRUPTION          | true  | -",
             "plug grid6                                | false  | 6     | -                     | false | -",
@@ -85,7 +95,7 @@ class PointControlTest {
             return control.setpoint(Double.parseDouble(step.substring(3)));
         }
         if (step.startsWith("alloc=")) {
-            control.allocation(Double.parseDouble(step.substring(6)));
+            control.loadShare(LoadShare.of(Double.parseDouble(step.substring(6))));
             return Optional.empty();
         }
         switch (step) {
@@ -98,6 +108,7 @@ class PointControlTest {
             case "grid0" -> control.gridControl(true, 0);
             case "grid6" -> control.gridControl(true, 6);
             case "gridoff" -> control.gridControl(false, 0);
+            case "dlmoff" -> control.loadShare(LoadShare.OFF);
             case "dlm", "manual" -> { }
             default -> throw new IllegalArgumentException(step);
         }
