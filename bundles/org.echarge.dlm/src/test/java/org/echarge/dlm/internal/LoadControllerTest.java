@@ -46,6 +46,19 @@ class LoadControllerTest {
         now = now.plusSeconds(seconds);
     }
 
+    /** Point 1 alone with 5 A of house load, ramped up to its share; its vehicle draws what it is given. */
+    private void rampUpAlone() {
+        meter(5, 5, 5);
+        point(1, true, 0);
+        step();
+        for (int i = 0; i < 15; i++) {
+            advance(5);
+            point(1, true, shares.get(1));
+            meter(5 + shares.get(1), 5 + shares.get(1), 5 + shares.get(1));
+            step();
+        }
+    }
+
     @Test
     void withoutReadingsEveryPointGetsItsMinimum() {
         point(1, true, 0);
@@ -79,15 +92,7 @@ class LoadControllerTest {
 
     @Test
     void reductionsApplyAtOnce() {
-        meter(5, 5, 5);
-        point(1, true, 0);
-        step();
-        for (int i = 0; i < 15; i++) {
-            advance(5);
-            point(1, true, shares.get(1));
-            meter(5 + shares.get(1), 5 + shares.get(1), 5 + shares.get(1));
-            step();
-        }
+        rampUpAlone();
         assertEquals(30, shares.get(1), 0.11);
         advance(1);
         meter(25 + 30, 5 + 30, 5 + 30); // the cooker: +20 A on L1
@@ -97,15 +102,7 @@ class LoadControllerTest {
 
     @Test
     void lowersBeforeRaising() {
-        meter(5, 5, 5);
-        point(1, true, 0);
-        step();
-        for (int i = 0; i < 15; i++) {
-            advance(5);
-            point(1, true, shares.get(1));
-            meter(5 + shares.get(1), 5 + shares.get(1), 5 + shares.get(1));
-            step();
-        }
+        rampUpAlone();
         assertEquals(30, shares.get(1), 0.11);
         // a second vehicle arrives: point 1 is lowered at once, point 2 waits until point 1 followed
         advance(1);
@@ -150,15 +147,7 @@ class LoadControllerTest {
 
     @Test
     void highPowerDeviceHoldsEveryoneAtTheMinimumUntilSettled() {
-        meter(5, 5, 5);
-        point(1, true, 0);
-        step();
-        for (int i = 0; i < 15; i++) {
-            advance(5);
-            point(1, true, shares.get(1));
-            meter(5 + shares.get(1), 5 + shares.get(1), 5 + shares.get(1));
-            step();
-        }
+        rampUpAlone();
         controller.highPowerDevices(now);
         step();
         assertEquals(Mode.SETTLING, last.status().mode());
