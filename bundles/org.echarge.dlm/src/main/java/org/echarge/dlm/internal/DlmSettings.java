@@ -31,7 +31,7 @@ public record DlmSettings(boolean enabled, double fuseAmpere, double reserveAmpe
     public static DlmSettings defaults(double fuseAmpere) {
         return new DlmSettings(true, fuseAmpere, 0, 0,
                 new MeterSettings(true, 3, MeterDatapoint.DPT_14_019, false, Duration.ofSeconds(60)), 230,
-                Strategy.ROTATE, Duration.ofMinutes(15), 2, Duration.ofSeconds(5), 1, Duration.ofSeconds(60),
+                Strategy.ROTATE, Duration.ofMinutes(15), 2, Duration.ofSeconds(2), 1, Duration.ofSeconds(60),
                 Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 

@@ -82,6 +82,8 @@ public final class LoadController {
         Instant drawsLessSince;
         Instant idleSince;
         boolean idle;
+        /** An idle vehicle is offered current again at this time. */
+        Instant offerAgainAt;
         /** Ampere-seconds drawn since the vehicle came (highest phase), for fair turns. */
         double charged;
         Instant chargedAt;
@@ -92,6 +94,9 @@ public final class LoadController {
     private final Map<Integer, Track> points = new TreeMap<>();
     private final double[] meterAmpere = {Double.NaN, Double.NaN, Double.NaN};
     private final Instant[] meterAt = new Instant[3];
+    /** Per phase: the non-charging load, worked out when that phase's meter value arrived. */
+    private final double[] nonChargingAmpere = {Double.NaN, Double.NaN, Double.NaN};
+    private final boolean[] meterFresh = new boolean[3];
     private Instant lastSignOfLife;
     private boolean meterSaysOutOfOperation;
     private Instant lastReading;
@@ -121,6 +126,7 @@ public final class LoadController {
         int p = phase.ordinal();
         meterAmpere[p] = current ? value : value / settings.phaseVoltage();
         meterAt[p] = now;
+        meterFresh[p] = true;
         lastReading = now;
     }
 
@@ -173,20 +179,25 @@ public final class LoadController {
                 draw[p] += d[p];
             }
         }
-        double[] nonCharging = new double[3];
+        // The non-charging load is worked out when a meter value arrives, from the draws known
+        // then, and held until the next one: the house did not change because a vehicle did.
         double[] available = new double[3];
         for (int p = 0; p < 3; p++) {
             boolean measuredPhase = !onePhase || p == 0;
-            nonCharging[p] = measuredPhase ? Math.max(0, meterAmpere[p] - draw[p]) : Double.NaN;
-            available[p] = measuredPhase ? settings.limitAmpere() - nonCharging[p] : Double.MAX_VALUE / 4;
+            if (meterFresh[p] && measuredPhase) {
+                nonChargingAmpere[p] = Math.max(0, meterAmpere[p] - draw[p]);
+            }
+            meterFresh[p] = false;
+            available[p] = measuredPhase ? settings.limitAmpere() - nonChargingAmpere[p] : Double.MAX_VALUE / 4;
         }
+        double[] nonCharging = nonChargingAmpere.clone();
         for (Track track : points.values()) {
             track.target = 0;
         }
         List<Track> wanting = new ArrayList<>();
         for (Track track : points.values()) {
             boolean restartDelay = track.stoppedAt != null && now.isBefore(track.stoppedAt.plus(settings.restartDelay()));
-            if (track.input.wantsCurrent() && track.invalid == null && !restartDelay) {
+            if (track.input.wantsCurrent() && track.invalid == null && !restartDelay && !track.idle) {
                 wanting.add(track);
             }
         }
@@ -316,16 +327,18 @@ public final class LoadController {
     /**
      * Who gets a minimum first when not all fit: those still within their slice, then everyone
      * else by how much they have charged since they came (least first, so a newcomer goes first
-     * and a vehicle whose slice is over yields), then vehicles that take no current when given some.
+     * and a vehicle whose slice is over yields to one that is clearly behind).
      */
     private Comparator<Track> rotationOrder(Instant now) {
         return Comparator.<Track>comparingInt(track -> {
-            if (track.idle) {
-                return 2;
-            }
             boolean inSlice = track.runningSince != null && now.isBefore(track.runningSince.plus(settings.slice()));
             return inSlice ? 0 : 1;
-        }).thenComparingDouble(track -> track.charged).thenComparingInt(track -> track.input.number());
+        }).thenComparingDouble(track -> {
+            // a running vehicle keeps its turn until a waiting one is clearly behind (half a slice
+            // at the minimum), so that turns do not change back and forth between equals
+            double margin = track.runningSince == null ? 0 : track.input.minAmpere() * settings.slice().toSeconds() / 2.0;
+            return track.charged - margin;
+        }).thenComparingInt(track -> track.input.number());
     }
 
     private void account(Track track, Instant now) {
@@ -350,15 +363,20 @@ public final class LoadController {
             track.idle = false;
             return;
         }
-        // a vehicle given current that takes none (full, or its own timer) goes last in the rotation
+        // a vehicle given current that takes none (full, or waiting for its own timer) is done for
+        // now: its share goes to the others, and it is offered its minimum again every PROBE
         if (input.measured() && input.highestDraw() >= IDLE_PHASE_AMPERE) {
             track.idle = false;
             track.idleSince = null;
-        } else if (input.measured() && track.commanded > 0 && track.loweredAt == null) {
+        } else if (track.idle && !now.isBefore(track.offerAgainAt)) {
+            track.idle = false;
+            track.idleSince = null;
+        } else if (!track.idle && input.measured() && track.commanded > 0 && track.loweredAt == null) {
             if (track.idleSince == null) {
                 track.idleSince = now;
             } else if (!now.isBefore(track.idleSince.plus(EVIDENCE))) {
                 track.idle = true;
+                track.offerAgainAt = now.plus(PROBE);
             }
         }
         if (!input.measured()) {
@@ -536,6 +554,12 @@ public final class LoadController {
             if (track.fewerPhasesSince != null && track.learnedPhases == 0) {
                 candidates.put("phases " + track.input.number(), track.fewerPhasesSince.plus(EVIDENCE));
             }
+            if (track.idleSince != null && !track.idle) {
+                candidates.put("idle " + track.input.number(), track.idleSince.plus(EVIDENCE));
+            }
+            if (track.idle) {
+                candidates.put("offer " + track.input.number(), track.offerAgainAt);
+            }
             if (track.drawsLessSince != null) {
                 candidates.put("less " + track.input.number(), track.drawsLessSince.plus(EVIDENCE));
             }
@@ -555,6 +579,7 @@ public final class LoadController {
             double[] draw = drawOf(track, onePhase);
             String reason = track.invalid != null ? track.invalid
                     : !track.input.wantsCurrent() ? "no vehicle wants current"
+                    : track.idle ? "the vehicle takes no current; offered again at " + track.offerAgainAt
                     : track.target == 0 && track.stoppedAt != null ? "stopped for lack of current, waiting"
                     : track.target == 0 ? "waiting for current"
                     : track.commanded < track.target ? "ramping up" : "";

@@ -54,7 +54,7 @@ public @interface LoadManagementConfig {
     double rampStepAmpere() default 2;
 
     @AttributeDefinition(name = "Ramp interval (s)")
-    int rampIntervalSeconds() default 5;
+    int rampIntervalSeconds() default 2;
 
     @AttributeDefinition(name = "Start hysteresis (A)", description = "Spare current above the minimums an additional vehicle needs to start")
     double startHysteresisAmpere() default 1;

@@ -32,9 +32,7 @@ class SiteScenariosTest {
         SiteSimulator.Result oracle = SiteSimulator.run(scenario, true);
         System.out.println(Scores.format(dlm, oracle));
         double ratio = dlm.deliveredWh() / oracle.deliveredWh();
-        // The target is 98 % everywhere; scenario 2 reaches 97.8 % so far (open in issue 6)
-        double target = name.startsWith("2-") ? 0.975 : 0.98;
-        assertTrue(ratio >= target, name + ": delivered " + Math.round(ratio * 1000) / 10.0 + " % of the oracle");
+        assertTrue(ratio >= 0.98, name + ": delivered " + Math.round(ratio * 1000) / 10.0 + " % of the oracle");
         for (int p = 0; p < 3; p++) {
             assertEquals(0, dlm.unexplainedSecondsAbove()[p], name + ": seconds above the fuse on L" + (p + 1)
                     + " that no load step explains");

@@ -161,7 +161,7 @@ public final class SiteSimulator {
                 }
                 vehicle.remainingWh = Math.max(0, vehicle.remainingWh - energy);
             }
-            if (TRACE && t % 300 == 0) {
+            if (TRACE && t % 60 == 0) {
                 System.out.printf("%s t=%d load %s line %s shares %s%n", oracle ? "O" : "D", t, Arrays.toString(load),
                         Arrays.toString(round(line)), share);
             }
