@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.echarge.api.dlm.DlmStatus;
+import org.echarge.api.dlm.LoadManagement;
 import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.Pattern;
@@ -52,6 +56,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -177,6 +182,81 @@ public class GatewayIT extends GatewayTestSupport {
                 () -> point.status().fault() == org.echarge.api.fault.PointFault.VALUE_OUT_OF_RANGE);
         waitFor("the clamped maximum in force", Duration.ofSeconds(10),
                 () -> point.status().snapshot().setpointAmpere() == 16.0);
+    }
+
+    @Test
+    public void dlmSharesTheFuseAmongThePointsAndFollowsTheHouseLoad() throws Exception {
+        ensureDemoSite();
+        LoadManagement dlm = service(LoadManagement.class);
+        assertEquals(DlmStatus.Mode.OFF, dlm.status().mode());
+        Configuration house = configurationAdmin.getConfiguration("org.echarge.sim.house", null);
+        Configuration settings = configurationAdmin.getConfiguration("org.echarge.dlm", null);
+        try {
+            house.update(houseLoad(3));
+            Dictionary<String, Object> on = new Hashtable<>();
+            on.put("enabled", true);
+            on.put("fuseAmpere", 20.0);
+            on.put("reserveAmpere", 0.0);
+            settings.update(on);
+            waitFor("DLM to run on the house meter's values", Duration.ofSeconds(30),
+                    () -> dlm.status().mode() == DlmStatus.Mode.NORMAL && dlm.status().points().size() == POINTS);
+            assertTrue(dlm.status().toString(), dlm.status().meterAmpere().l1() >= 2.5);
+            waitFor("DLM to give an arriving vehicle current", Duration.ofSeconds(90), () -> dlm.status().points()
+                    .stream().anyMatch(share -> share.commandedAmpere() >= 6));
+            waitFor("every point to charge at most at its share", Duration.ofSeconds(20), this::pointsFollowDlm);
+            assertTrue(dlm.status().toString(), commandedPerPhase(dlm.status()) <= 17 + 1e-9);
+
+            // the house load rises to 16 A per phase: 4 A left, not even one minimum fits
+            house.update(houseLoad(16));
+            waitFor("DLM to stop every point", Duration.ofSeconds(30), () -> commandedPerPhase(dlm.status()) == 0
+                    && pointsFollowDlm());
+            waitFor("OverCurrent or no vehicle", Duration.ofSeconds(5), () -> dlm.status().overCurrent()
+                    || dlm.status().points().stream().noneMatch(DlmStatus.PointShare::wantsCurrent));
+        } finally {
+            settings.delete();
+            house.delete();
+        }
+        waitFor("DLM off again", Duration.ofSeconds(20), () -> dlm.status().mode() == DlmStatus.Mode.OFF);
+        waitFor("every point back at its own setpoint, none paused by DLM", Duration.ofSeconds(15),
+                () -> statuses().stream().allMatch(point -> point.answered() && point.setpointAmpere() >= 6
+                        && point.snapshot().state() != PointState.INTERRUPTION));
+    }
+
+    private static Dictionary<String, Object> houseLoad(double ampere) {
+        Dictionary<String, Object> house = new Hashtable<>();
+        house.put("baseL1Ampere", ampere);
+        house.put("baseL2Ampere", ampere);
+        house.put("baseL3Ampere", ampere);
+        house.put("applianceScale", 0.0);
+        house.put("meterIntervalSeconds", 1);
+        return house;
+    }
+
+    /** The highest sum over a phase of what DLM lets the points draw (3-phase points load all). */
+    private double commandedPerPhase(DlmStatus status) {
+        double[] sum = new double[3];
+        for (DlmStatus.PointShare share : status.points()) {
+            PointStatus point = statuses().stream().filter(p -> p.number() == share.number()).findFirst().orElseThrow();
+            boolean onePhase = point.number() == 1; // the demo site's point 1 is 1-phase on L1
+            for (int p = 0; p < 3; p++) {
+                sum[p] += onePhase && p > 0 ? 0 : share.commandedAmpere();
+            }
+        }
+        return Math.max(sum[0], Math.max(sum[1], sum[2]));
+    }
+
+    /** Each point's limit is what DLM gives it (0 = paused). */
+    private boolean pointsFollowDlm() {
+        DlmStatus status = service(LoadManagement.class).status();
+        for (PointStatus point : statuses()) {
+            double share = status.points().stream().filter(s -> s.number() == point.number())
+                    .mapToDouble(DlmStatus.PointShare::commandedAmpere).findFirst().orElse(-1);
+            double expected = share < 6 ? 0 : Math.min(share, 16);
+            if (Math.abs(point.setpointAmpere() - expected) > 1e-9) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -582,7 +582,7 @@ public final class LoadController {
                     : track.idle ? "the vehicle takes no current; offered again at " + track.offerAgainAt
                     : track.target == 0 && track.stoppedAt != null ? "stopped for lack of current, waiting"
                     : track.target == 0 ? "waiting for current"
-                    : track.commanded < track.target ? "ramping up" : "";
+                    : track.target - track.commanded >= INCREASE_DEADBAND ? "ramping up" : "";
             shares.add(new DlmStatus.PointShare(track.input.number(), track.input.wantsCurrent(), track.target,
                     track.commanded, PhaseValues.of(draw[0], draw[1], draw[2]), reason));
         }

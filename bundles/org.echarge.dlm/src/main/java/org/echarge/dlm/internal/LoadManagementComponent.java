@@ -68,6 +68,7 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
     private volatile List<String> problems = List.of();
     private ScheduledFuture<?> timer;
     private LoadController.Faults raised = new LoadController.Faults(null, null, null);
+    private final Map<Integer, Double> lastShares = new java.util.HashMap<>();
 
     @Activate
     public LoadManagementComponent(LoadManagementConfig config) {
@@ -297,6 +298,7 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
             if (point != null) {
                 point.loadShare(share);
             }
+            logStartStop(number, share, output.status());
         });
         status = output.status().withProblems(problems);
         report(output.faults());
@@ -305,6 +307,20 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
         }
         long delay = Math.max(1, Duration.between(clock.instant(), output.next()).toMillis());
         timer = loop.schedule(this::step, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts and stops under DLM are worth a line in the log; ramp steps are not. */
+    private void logStartStop(int number, LoadShare share, DlmStatus now) {
+        Double before = lastShares.put(number, share.currentAmpere());
+        boolean was = before != null && before > 0;
+        boolean is = share.currentAmpere() > 0;
+        if (is && !was) {
+            LOG.info("DLM: point {} may charge, at {} A", number, share.currentAmpere());
+        } else if (was && !is && share.invalidCurrent() == null) {
+            String reason = now.points().stream().filter(p -> p.number() == number).map(DlmStatus.PointShare::reason)
+                    .findFirst().orElse("");
+            LOG.info("DLM: point {} stops{}", number, reason.isEmpty() ? "" : " (" + reason + ")");
+        }
     }
 
     private void report(LoadController.Faults now) {

@@ -12,9 +12,13 @@ import org.echarge.api.point.PointStatus;
 /** How the control loop sees a charging point, from its configuration and status. */
 final class PointInputs {
 
-    /** States in which a connected vehicle may not charge for reasons other than DLM. */
+    /**
+     * States in which a connected vehicle may not charge for reasons other than DLM. Not
+     * Interruption: a charger that DLM paused reports it itself; the gateway's own Interruption
+     * (object 55, grid control at 0 A) shows as {@link PointStatus#interrupted()}.
+     */
     private static final Set<PointState> HELD = EnumSet.of(PointState.ILLEGAL, PointState.START_UP, PointState.ERROR,
-            PointState.NOT_AVAILABLE, PointState.CANCELLED, PointState.MANUAL_START_REQUIRED, PointState.INTERRUPTION);
+            PointState.NOT_AVAILABLE, PointState.CANCELLED, PointState.MANUAL_START_REQUIRED);
 
     private PointInputs() {
     }

@@ -23,9 +23,10 @@ import com.ghgande.j2mod.modbus.ModbusException;
  * served on 127.0.0.1, advanced once a second on the bundle's simulation thread, with vehicles
  * arriving and leaving on a seeded schedule.
  */
-@Component(configurationPid = SimulatedStation.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(configurationPid = SimulatedStation.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = StationLoad.class, immediate = true) // the station serves Modbus whether or not a house uses it
 @Designate(ocd = SimulatedStationConfig.class, factory = true)
-public final class SimulatedStation {
+public final class SimulatedStation implements StationLoad {
 
     static final String PID = "org.echarge.sim.station";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedStation.class);
@@ -38,10 +39,25 @@ public final class SimulatedStation {
     private Instant nextTraffic;
     private boolean portTakenReported;
     private boolean closed;
+    private final int wiredPhase;
 
     @Activate
     public SimulatedStation(@Reference SimulationScheduler scheduler, SimulatedStationConfig config) {
-        this(scheduler.executor(), StationSettings.of(config), Clock.systemUTC());
+        this(scheduler.executor(), StationSettings.of(config), Clock.systemUTC(), wiredPhase(config.wiredPhase()));
+    }
+
+    SimulatedStation(ScheduledExecutorService executor, StationSettings settings, Clock clock) {
+        this(executor, settings, clock, 0);
+    }
+
+    private static int wiredPhase(String phase) {
+        return switch (phase.trim().toUpperCase(Locale.ROOT)) {
+            case "L1" -> 0;
+            case "L2" -> 1;
+            case "L3" -> 2;
+            default -> throw new IllegalArgumentException("simulated station: wiredPhase '" + phase
+                    + "' is not L1, L2 or L3");
+        };
     }
 
     /**
@@ -49,8 +65,9 @@ public final class SimulatedStation {
      * for hardware that is there before the gateway starts (README). If the port is taken, every
      * tick tries again.
      */
-    SimulatedStation(ScheduledExecutorService executor, StationSettings settings, Clock clock) {
+    SimulatedStation(ScheduledExecutorService executor, StationSettings settings, Clock clock, int wiredPhase) {
         this.settings = settings;
+        this.wiredPhase = wiredPhase;
         this.clock = clock;
         this.server = new StationServer(clock, settings.port(), settings.unitId(), settings.phases(),
                 settings.maxCurrentAmpere(), settings.watchdogSeconds(), settings.serialNumber());
@@ -110,6 +127,19 @@ public final class SimulatedStation {
 
     private String name() {
         return settings.serialNumber() + " (127.0.0.1:" + settings.port() + ")";
+    }
+
+    @Override
+    public double[] buildingAmpere() {
+        double[] building = new double[3];
+        for (int terminal = 0; terminal < 3; terminal++) {
+            building[(wiredPhase + terminal) % 3] += server.currentAmpere(terminal);
+        }
+        return building;
+    }
+
+    StationServer server() {
+        return server;
     }
 
     boolean vehiclePlugged() {

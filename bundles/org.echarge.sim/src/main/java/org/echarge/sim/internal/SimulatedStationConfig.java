@@ -38,6 +38,13 @@ public @interface SimulatedStationConfig {
     @AttributeDefinition(name = "Mean time a vehicle stays plugged in (s)", min = "1")
     int meanStaySeconds() default 240;
 
+    @AttributeDefinition(name = "Building phase of terminal L1",
+            description = "Where the station's L1 is connected (a 1-phase station loads only this phase); "
+                    + "the simulated house meter counts the station's current there",
+            options = {@Option(label = "L1", value = "L1"), @Option(label = "L2", value = "L2"),
+                    @Option(label = "L3", value = "L3")})
+    String wiredPhase() default "L1";
+
     @AttributeDefinition(name = "Watchdog timeout (s)", description = "0 = off", min = "0", max = "65535")
     int watchdogSeconds() default 15;
 }

@@ -81,6 +81,11 @@ public final class StationServer implements AutoCloseable {
         model.tick();
     }
 
+    /** What the station draws now on its terminal L1..L3 (phase 0..2), in A. */
+    public double currentAmpere(int phase) {
+        return model.currentAmpere(phase);
+    }
+
     public void plugIn(String name, double maxCurrentAmpere, int phases, double energyWantedWattHour) {
         plugIn(new Vehicle(name, maxCurrentAmpere, phases, energyWantedWattHour, false, 0, ""));
     }

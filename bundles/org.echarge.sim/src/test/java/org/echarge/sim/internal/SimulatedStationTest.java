@@ -1,5 +1,6 @@
 package org.echarge.sim.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,27 @@ class SimulatedStationTest {
         try {
             station.tick();
             assertEquals(0xEC01, modelCode());
+        } finally {
+            station.deactivate();
+        }
+    }
+
+    @Test
+    void reportsItsCurrentOnTheBuildingPhasesItIsWiredTo() {
+        // watchdog 1 s: without a gateway, the station charges at its fail-safe 6 A after a second
+        StationSettings onePhase = new StationSettings(port, 1, 1, 32, "SIM1-WIRED", 5, false,
+                Duration.ofSeconds(60), Duration.ofSeconds(240), 1);
+        SimulatedStation station = new SimulatedStation(scheduler.executor(), onePhase, clock, 1); // on L2
+        try {
+            assertArrayEquals(new double[3], station.buildingAmpere());
+            station.tick();
+            station.server().plugIn("test car", 16, 3, 50_000);
+            clock.advance(Duration.ofSeconds(2));
+            station.tick();
+            double[] draw = station.buildingAmpere();
+            assertEquals(0, draw[0]);
+            assertEquals(5.7, draw[1], 1e-9, "a 1-phase station wired to L2 loads L2 (95 % of 6 A)");
+            assertEquals(0, draw[2]);
         } finally {
             station.deactivate();
         }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.dlm.DlmStatus;
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.IndicatorState;
@@ -55,6 +56,32 @@ final class StatusDocument {
         ArrayNode array = root.putArray("points");
         points.stream().sorted(Comparator.comparingInt(PointStatus::number)).forEach(p -> array.add(point(p)));
         return root;
+    }
+
+    /** Adds what DLM does, or null when that service is not available. */
+    void dlm(ObjectNode root, DlmStatus status) {
+        if (status == null) {
+            root.putNull("dlm");
+            return;
+        }
+        ObjectNode dlm = root.putObject("dlm");
+        dlm.put("mode", status.mode().name());
+        dlm.set("limitAmpere", phases(status.limitAmpere()));
+        dlm.set("meterAmpere", phases(status.meterAmpere()));
+        dlm.set("nonChargingAmpere", phases(status.nonChargingAmpere()));
+        dlm.put("lastReading", status.lastReading() == null ? null : status.lastReading().toString());
+        dlm.put("overCurrent", status.overCurrent());
+        status.problems().forEach(dlm.putArray("problems")::add);
+        ArrayNode shares = dlm.putArray("points");
+        for (DlmStatus.PointShare share : status.points()) {
+            ObjectNode node = shares.addObject();
+            node.put("number", share.number());
+            node.put("wantsCurrent", share.wantsCurrent());
+            number(node, "targetAmpere", share.targetAmpere());
+            number(node, "commandedAmpere", share.commandedAmpere());
+            node.set("drawAmpere", phases(share.drawAmpere()));
+            node.put("reason", share.reason());
+        }
     }
 
     /** Adds the status indicators, or null when that service is not available. */

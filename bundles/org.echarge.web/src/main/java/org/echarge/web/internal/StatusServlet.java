@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.echarge.api.dlm.LoadManagement;
 import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.indicator.StatusIndicators;
 import org.echarge.api.point.ChargingPoint;
@@ -53,6 +54,9 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StatusIndicators indicators;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LoadManagement loadManagement;
 
     @Activate
     public StatusServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
@@ -83,6 +87,8 @@ public final class StatusServlet extends HttpServlet {
                 general == null ? null : general.status(), statuses);
         StatusIndicators lights = indicators;
         document.indicators(body, lights == null ? null : lights.state());
+        LoadManagement dlm = loadManagement;
+        document.dlm(body, dlm == null ? null : dlm.status());
         switch (path) {
             case "/status" -> response.setStatus(HttpServletResponse.SC_OK);
             case "/health" -> response.setStatus(body.get("ready").asBoolean()

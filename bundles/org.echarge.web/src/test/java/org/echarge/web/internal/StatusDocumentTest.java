@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.dlm.DlmStatus;
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.fault.PointFault;
@@ -59,6 +60,29 @@ class StatusDocumentTest {
         assertEquals(false, json.at("/points/0/interrupted").asBoolean());
         assertEquals(false, json.at("/points/0/fault/present").asBoolean());
         assertTrue(json.get("ready").asBoolean());
+    }
+
+    @Test
+    void showsWhatDlmDoes() throws Exception {
+        var built = document.build(gateway, NOW, healthy, null, List.of());
+        document.dlm(built, new DlmStatus(DlmStatus.Mode.NORMAL, PhaseValues.of(33, 33, 33),
+                PhaseValues.of(20, 12.5, 9), PhaseValues.of(8, 6.5, Double.NaN), NOW, true,
+                List.of(new DlmStatus.PointShare(2, true, 6, 6, PhaseValues.of(5.7, 5.7, 5.7), "ramping up")),
+                List.of("the prioritised point 4 is not configured")));
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(built));
+        assertEquals("NORMAL", json.at("/dlm/mode").asText());
+        assertEquals(12.5, json.at("/dlm/meterAmpere/l2").asDouble(), 1e-9);
+        assertTrue(json.at("/dlm/nonChargingAmpere/l3").isNull());
+        assertEquals(true, json.at("/dlm/overCurrent").asBoolean());
+        assertEquals(2, json.at("/dlm/points/0/number").asInt());
+        assertEquals(5.7, json.at("/dlm/points/0/drawAmpere/l1").asDouble(), 1e-9);
+        assertEquals("ramping up", json.at("/dlm/points/0/reason").asText());
+        assertEquals("the prioritised point 4 is not configured", json.at("/dlm/problems/0").asText());
+        assertEquals(NOW.toString(), json.at("/dlm/lastReading").asText());
+
+        var off = document.build(gateway, NOW, healthy, null, List.of());
+        document.dlm(off, null);
+        assertTrue(mapper.readTree(mapper.writeValueAsString(off)).get("dlm").isNull());
     }
 
     @Test
