@@ -113,6 +113,11 @@ public final class DatapointCodec {
         return fitted.toString();
     }
 
+    /** The size of the type's values on the bus: 1 bit for the 1-bit types, otherwise whole bytes. */
+    public static int sizeBits(KnxDatapoint dp) {
+        return dp.kind() == KnxDatapoint.Kind.BOOLEAN ? 1 : 8 * translator(dp).getTypeSize();
+    }
+
     private static DPTXlator translator(KnxDatapoint dp) {
         try {
             return TranslatorTypes.createTranslator(dp.id());
