@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.echarge.api.Phase;
 import org.echarge.api.dlm.DlmStatus.Mode;
+import org.echarge.api.dlm.MeterSettings;
 import org.echarge.api.point.LoadShare;
 import org.junit.jupiter.api.Test;
 
@@ -233,6 +234,53 @@ class LoadControllerTest {
         rotating.step(now.plusSeconds(1)).shares().forEach((n, share) -> turn.put(n, share.currentAmpere()));
         assertEquals(6, turn.get(3), "the waiting one starts once point 1 stopped");
         assertEquals(6.5, turn.get(2), "the rest shared");
+    }
+
+    @Test
+    void inOperationMonitoringKeepsOldValuesAliveAndTimesOutWithoutIt() {
+        MeterSettings meter = new MeterSettings(true, 3, MeterSettings.MeterDatapoint.DPT_14_019, true,
+                Duration.ofSeconds(60));
+        LoadController monitored = new LoadController(withMeter(meter), now);
+        for (Phase phase : Phase.values()) {
+            monitored.meterValue(now, phase, 5);
+        }
+        monitored.point(new PointInput(1, 6, 32, Demand.ALL_PHASES, true, false, new double[3]));
+        for (int i = 1; i <= 5; i++) {
+            monitored.inOperation(now.plusSeconds(50L * i), true); // values only on change: none come
+            assertEquals(Mode.NORMAL, monitored.step(now.plusSeconds(50L * i)).status().mode(), "after " + 50 * i + " s");
+        }
+        LoadController.Output silent = monitored.step(now.plusSeconds(250 + 61));
+        assertEquals(Mode.EMERGENCY, silent.status().mode());
+        assertTrue(silent.faults().meterTimeout().contains("object 20"));
+        monitored.inOperation(now.plusSeconds(320), true);
+        assertEquals(Mode.NORMAL, monitored.step(now.plusSeconds(320)).status().mode());
+        monitored.inOperation(now.plusSeconds(330), false);
+        assertTrue(monitored.step(now.plusSeconds(330)).faults().meterTimeout().contains("not in operation"));
+    }
+
+    @Test
+    void onePhasePowerMeterIsConvertedWithThePhaseVoltage() {
+        MeterSettings meter = new MeterSettings(true, 1, MeterSettings.MeterDatapoint.DPT_14_056, false,
+                Duration.ofSeconds(60));
+        LoadController onePhase = new LoadController(withMeter(meter), now);
+        onePhase.meterValue(now, Phase.L1, 2300); // 10 A at 230 V
+        onePhase.point(new PointInput(1, 6, 32, 1 << 1, true, false, new double[3])); // a point wired to L2
+        LoadController.Output out = onePhase.step(now);
+        assertEquals(10, out.status().meterAmpere().l1(), 1e-9);
+        assertEquals(10, out.status().nonChargingAmpere().l1(), 1e-9);
+        assertEquals(6, out.shares().get(1).currentAmpere(), "starts at its minimum");
+        assertThrows(IllegalArgumentException.class, () -> onePhase.meterValue(now, Phase.L2, 100));
+        // on a 1-phase site every point loads the one phase: 35 A - 10 A leaves 25 A
+        LoadController.Output later = null;
+        for (int i = 1; i <= 20; i++) {
+            later = onePhase.step(now.plusSeconds(2L * i));
+        }
+        assertEquals(25, later.status().points().get(0).targetAmpere(), 1e-9);
+    }
+
+    private DlmSettings withMeter(MeterSettings meter) {
+        return new DlmSettings(true, 35, 0, 0, meter, 230, Strategy.ROTATE, Duration.ofMinutes(15), 2,
+                Duration.ofSeconds(2), 1, Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     @Test
