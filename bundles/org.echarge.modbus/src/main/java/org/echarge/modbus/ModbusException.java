@@ -3,8 +3,10 @@ package org.echarge.modbus;
 import org.echarge.api.DeviceException;
 
 /**
- * A Modbus request failed: {@link DeviceException.Kind#NOT_REACHABLE} (connect failure,
- * timeout) or {@link DeviceException.Kind#COMMUNICATION} (exception response, malformed frame).
+ * A Modbus request failed: {@link DeviceException.Kind#NOT_REACHABLE} (connect failure, serial
+ * port missing or unusable, no answer within the timeout) or
+ * {@link DeviceException.Kind#COMMUNICATION} (exception response, CRC or LRC error, malformed or
+ * implausible frame).
  */
 public class ModbusException extends DeviceException {
 

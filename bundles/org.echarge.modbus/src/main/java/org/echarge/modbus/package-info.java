@@ -1,6 +1,6 @@
 /** The gateway's Modbus API: drivers code against this, never against j2mod or jSerialComm. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.echarge.modbus;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,13 +11,29 @@ import org.echarge.api.Phase;
  *
  * @param phase the building phase a 1-phase point is wired to (ignored for 3-phase points)
  * @param temperatureCycle the period of cyclic temperature sending
+ * @param meterModelId the electricity meter at the point (spec section 3), {@code ""} for none:
+ *     then its values are the point's measurements
  */
 public record PointConfiguration(int number, String name, String modelId, double minCurrentAmpere,
         double maxCurrentAmpere, int phases, Phase phase, TemperatureSending temperatureSending,
         Duration temperatureCycle, CurrentDatapoint currentDatapoint, PowerDatapoint powerDatapoint,
-        EnergyDatapoint energyDatapoint) {
+        EnergyDatapoint energyDatapoint, String meterModelId) {
+
+    /** A point without an electricity meter of its own. */
+    public PointConfiguration(int number, String name, String modelId, double minCurrentAmpere,
+            double maxCurrentAmpere, int phases, Phase phase, TemperatureSending temperatureSending,
+            Duration temperatureCycle, CurrentDatapoint currentDatapoint, PowerDatapoint powerDatapoint,
+            EnergyDatapoint energyDatapoint) {
+        this(number, name, modelId, minCurrentAmpere, maxCurrentAmpere, phases, phase, temperatureSending,
+                temperatureCycle, currentDatapoint, powerDatapoint, energyDatapoint, "");
+    }
+
+    public boolean hasMeter() {
+        return !meterModelId.isEmpty();
+    }
 
     public PointConfiguration {
+        meterModelId = meterModelId == null ? "" : meterModelId.trim();
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(temperatureSending, "temperatureSending");
         Objects.requireNonNull(temperatureCycle, "temperatureCycle");

@@ -27,10 +27,11 @@ import com.ghgande.j2mod.modbus.net.TCPMasterConnection;
  * next attempt waits for the back-off, and a connection the device closed while idle is
  * re-opened transparently once.
  */
-final class TcpLine {
+final class TcpLine implements ModbusLine {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpLine.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String host;
     private final int port;
@@ -48,16 +49,18 @@ final class TcpLine {
         this.backoff = new Backoff(clock, MAX_BACKOFF);
     }
 
-    String key() {
+    @Override
+    public String name() {
         return host + ":" + port;
     }
 
-    ModbusResponse execute(ModbusRequest request, ModbusOptions options) throws ModbusException {
-        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
+    @Override
+    public ModbusResponse execute(ModbusRequest request, ModbusOptions options) throws ModbusException {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.timeoutOr(DEFAULT_TIMEOUT).toMillis());
         acquire(timeoutMillis);
         try {
             if (closed) {
-                throw new ModbusException(Kind.NOT_REACHABLE, key() + ": connection closed");
+                throw new ModbusException(Kind.NOT_REACHABLE, name() + ": connection closed");
             }
             keepInterval(options.minRequestInterval());
             try {
@@ -80,20 +83,20 @@ final class TcpLine {
             return transaction.getResponse();
         } catch (ModbusSlaveException e) {
             throw new ModbusException(Kind.COMMUNICATION,
-                    key() + " unit " + request.getUnitID() + ": exception response " + e.getType() + " ("
+                    name() + " unit " + request.getUnitID() + ": exception response " + e.getType() + " ("
                             + e.getMessage() + ")",
                     e.getType());
         } catch (ModbusIOException e) {
             disconnect();
             if (mayRetry && droppedByPeer(e)) {
-                LOG.debug("{} closed the connection; reconnecting", key());
+                LOG.debug("{} closed the connection; reconnecting", name());
                 return attempt(request, timeoutMillis, false);
             }
             throw new ModbusException(timedOut(e) ? Kind.NOT_REACHABLE : Kind.COMMUNICATION,
-                    key() + " unit " + request.getUnitID() + ": " + e.getMessage());
+                    name() + " unit " + request.getUnitID() + ": " + e.getMessage());
         } catch (com.ghgande.j2mod.modbus.ModbusException e) {
             disconnect();
-            throw new ModbusException(Kind.COMMUNICATION, key() + " unit " + request.getUnitID() + ": " + e.getMessage());
+            throw new ModbusException(Kind.COMMUNICATION, name() + " unit " + request.getUnitID() + ": " + e.getMessage());
         }
     }
 
@@ -104,7 +107,7 @@ final class TcpLine {
         Duration wait = backoff.remaining();
         if (!wait.isZero()) {
             throw new ModbusException(Kind.NOT_REACHABLE,
-                    key() + ": not reachable, next connection attempt in " + Math.max(1, wait.toSeconds()) + " s");
+                    name() + ": not reachable, next connection attempt in " + Math.max(1, wait.toSeconds()) + " s");
         }
         try {
             TCPMasterConnection fresh = new TCPMasterConnection(InetAddress.getByName(host));
@@ -113,14 +116,14 @@ final class TcpLine {
             fresh.connect();
             connection = fresh;
             backoff.succeeded();
-            LOG.debug("connected to {}", key());
+            LOG.debug("connected to {}", name());
             return fresh;
         } catch (UnknownHostException e) {
             backoff.failed();
-            throw new ModbusException(Kind.NOT_REACHABLE, key() + ": unknown host");
+            throw new ModbusException(Kind.NOT_REACHABLE, name() + ": unknown host");
         } catch (Exception e) { // j2mod declares connect() throws Exception
             backoff.failed();
-            throw new ModbusException(Kind.NOT_REACHABLE, key() + ": connect failed (" + e.getMessage() + ")");
+            throw new ModbusException(Kind.NOT_REACHABLE, name() + ": connect failed (" + e.getMessage() + ")");
         }
     }
 
@@ -139,11 +142,11 @@ final class TcpLine {
     private void acquire(int timeoutMillis) throws ModbusException {
         try {
             if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                throw new ModbusException(Kind.NOT_REACHABLE, key() + ": line busy for longer than the timeout");
+                throw new ModbusException(Kind.NOT_REACHABLE, name() + ": line busy for longer than the timeout");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ModbusException(Kind.NOT_REACHABLE, key() + ": interrupted");
+            throw new ModbusException(Kind.NOT_REACHABLE, name() + ": interrupted");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.meter.MeterDriver;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointConfiguration;
@@ -51,6 +52,7 @@ public final class ChargingPointComponent implements ChargingPoint {
 
     private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
     private final List<PointStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, MeterDriver> meterDrivers = new ConcurrentHashMap<>();
     private final int number;
     private final PointRuntime runtime;
     private final PointStatus invalid;
@@ -71,7 +73,7 @@ public final class ChargingPointComponent implements ChargingPoint {
             settings = PointSettings.of(config);
         } catch (InvalidSettingsException e) {
             LOG.error("Conf Charger: {}", e.getMessage());
-            registry.register(new PointEntry(id, number, config.model(), null, false), problem -> { });
+            registry.register(new PointEntry(id, number, config.model(), null, false), problems -> { });
             this.runtime = null;
             this.polling = null;
             this.commands = null;
@@ -83,13 +85,13 @@ public final class ChargingPointComponent implements ChargingPoint {
         }
         this.invalid = null;
         this.configuration = settings.configuration();
-        this.runtime = new PointRuntime(settings, this::driverFor, sessions.store(), Clock.systemUTC(),
-                this::statusChanged);
+        this.runtime = new PointRuntime(settings, this::driverFor, this::meterDriverFor, sessions.store(),
+                Clock.systemUTC(), this::statusChanged);
         Duration interval = Duration.ofSeconds(1);
         this.polling = scheduler.every(interval, runtime::poll);
         this.commands = scheduler.executor();
-        registry.register(new PointEntry(id, number, settings.modelId(), settings.address(), true),
-                problem -> commands.execute(() -> runtime.gatewayProblem(problem)));
+        registry.register(new PointEntry(id, number, settings.modelId(), settings.address(), settings.meterAddress(),
+                true), problems -> commands.execute(() -> runtime.gatewayProblems(problems)));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -101,6 +103,18 @@ public final class ChargingPointComponent implements ChargingPoint {
     void unbindDriver(ChargerDriver driver) {
         if (drivers.remove(driver.id(), driver) && runtime != null) {
             runtime.driverRemoved(driver.id());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeterDriver(MeterDriver driver) {
+        meterDrivers.put(driver.id(), driver);
+    }
+
+    void unbindMeterDriver(MeterDriver driver) {
+        if (meterDrivers.remove(driver.id(), driver) && runtime != null) {
+            runtime.meterDriverRemoved(driver.id());
         }
     }
 
@@ -192,6 +206,12 @@ public final class ChargingPointComponent implements ChargingPoint {
             polling.cancel(false);
             runtime.close();
         }
+    }
+
+    private Optional<MeterDriver> meterDriverFor(String modelId) {
+        return meterDrivers.values().stream()
+                .filter(driver -> driver.models().stream().anyMatch(model -> model.id().equals(modelId)))
+                .findFirst();
     }
 
     private Optional<ChargerDriver> driverFor(String modelId) {

@@ -31,6 +31,23 @@ public @interface ChargingPointConfig {
     @AttributeDefinition(name = "Modbus unit id / RS485 address", min = "0", max = "255")
     int unitId() default 1;
 
+    @AttributeDefinition(name = "Electricity meter model",
+            description = "A meter at the point for a charger without its own metering (spec section 3): model id of an "
+                    + "installed meter (e.g. eastron-sdm630, or manual-<name>); empty = none")
+    String meterModel() default "";
+
+    @AttributeDefinition(name = "Meter connection")
+    Transport meterTransport() default Transport.MODBUS_TCP;
+
+    @AttributeDefinition(name = "Meter IP address or host name", description = "Modbus TCP only")
+    String meterHost() default "";
+
+    @AttributeDefinition(name = "Meter TCP port", min = "1", max = "65535")
+    int meterPort() default 502;
+
+    @AttributeDefinition(name = "Meter Modbus unit id / RS485 address", min = "0", max = "255")
+    int meterUnitId() default 1;
+
     @AttributeDefinition(name = "Minimum charging current (A)", description = "At least 6 A unless the model allows 0 A")
     double minCurrentAmpere() default 6;
 

@@ -14,7 +14,11 @@ import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.meter.ElectricityMeter;
+import org.echarge.api.meter.MeterDriver;
+import org.echarge.api.meter.MeterReading;
 import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
@@ -26,6 +30,7 @@ import org.echarge.point.internal.sessions.SessionTracker;
 import org.echarge.point.internal.control.ChargingComplete;
 import org.echarge.point.internal.control.ControlDecision;
 import org.echarge.point.internal.control.PointControl;
+import org.echarge.point.internal.config.ConfigProblem;
 import org.echarge.point.internal.fault.FaultLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,15 +72,23 @@ final class PointRuntime {
     private boolean reachable;
     private volatile PointStatus status;
     private final Consumer<PointStatus> listener;
+    private final Function<String, Optional<MeterDriver>> meters;
+    private ElectricityMeter meter;
+    private String meterDriverId;
 
     PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, SessionStore sessions,
             Clock clock) {
-        this(settings, drivers, sessions, clock, status -> { });
+        this(settings, drivers, model -> Optional.empty(), sessions, clock, status -> { });
     }
 
-    /** @param listener told about every new status, on the thread that made it */
-    PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers, SessionStore sessions,
-            Clock clock, Consumer<PointStatus> listener) {
+    /**
+     * @param meters the meter driver that offers a meter model, if one is installed
+     * @param listener told about every new status, on the thread that made it
+     */
+    PointRuntime(PointSettings settings, Function<String, Optional<ChargerDriver>> drivers,
+            Function<String, Optional<MeterDriver>> meters, SessionStore sessions, Clock clock,
+            Consumer<PointStatus> listener) {
+        this.meters = meters;
         this.listener = listener;
         this.settings = settings;
         this.sessions = sessions;
@@ -104,7 +117,7 @@ final class PointRuntime {
             Charger open = openCharger();
             if (open != null && !clock.instant().isBefore(lastPoll.plus(open.model().pollInterval()))) {
                 lastPoll = clock.instant();
-                answered(open.poll());
+                answered(withMeter(open.poll()));
                 control.vehicle(snapshot.vehicleConnected());
                 complete = chargingComplete.update(snapshot.vehicleConnected(), highestPhase(snapshot), clock.instant());
                 trackSession();
@@ -171,11 +184,25 @@ final class PointRuntime {
         publish();
     }
 
-    /** The gateway-wide check found a problem with this point's configuration (null: none). */
-    synchronized void gatewayProblem(String problem) {
-        gatewayProblem = problem;
+    /** What the gateway-wide check found for this point's configuration (empty: nothing). */
+    synchronized void gatewayProblems(List<ConfigProblem> problems) {
+        gatewayProblem = join(problems.stream().filter(p -> p.fault() != GeneralFault.CONF_EMETER).toList());
+        String meterProblem = join(problems.stream().filter(p -> p.fault() == GeneralFault.CONF_EMETER).toList());
+        if (meterProblem == null) {
+            faults.clear(PointFault.CONF_EMETER);
+        } else {
+            if (!faults.isPresent(PointFault.CONF_EMETER)) {
+                LOG.error("Charging point {}: Conf EMeter: {}", settings.number(), meterProblem);
+            }
+            faults.raise(PointFault.CONF_EMETER, meterProblem, clock.instant());
+        }
         updateConfigurationFault();
         publish();
+    }
+
+    private static String join(List<ConfigProblem> problems) {
+        return problems.isEmpty() ? null
+                : problems.stream().map(ConfigProblem::message).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private void updateConfigurationFault() {
@@ -191,6 +218,76 @@ final class PointRuntime {
         }
     }
 
+    /**
+     * With an electricity meter at the point (spec section 3), the meter's values are the point's
+     * measurements; when the meter fails they are unknown, never the charger's.
+     */
+    private ChargerSnapshot withMeter(ChargerSnapshot answer) {
+        if (!settings.hasMeter()) {
+            return answer;
+        }
+        PhaseValues current = PhaseValues.NOT_MEASURED;
+        PhaseValues power = PhaseValues.NOT_MEASURED;
+        PhaseValues energy = PhaseValues.NOT_MEASURED;
+        try {
+            MeterReading reading = openMeter().read();
+            faults.clear(PointFault.EMETER_NOT_REACHABLE);
+            faults.clear(PointFault.EMETER_COMM);
+            long fault = reading.faultRegister().orElse(0);
+            if (fault != 0) {
+                faults.raise(PointFault.EMETER_ERROR, String.format("meter fault register 0x%X", fault),
+                        clock.instant());
+            } else {
+                faults.clear(PointFault.EMETER_ERROR);
+            }
+            current = reading.currentAmpere();
+            power = reading.powerWatt();
+            energy = reading.energyWattHour();
+        } catch (DeviceException e) {
+            PointFault fault = e.kind() == DeviceException.Kind.NOT_REACHABLE ? PointFault.EMETER_NOT_REACHABLE
+                    : PointFault.EMETER_COMM;
+            if (!faults.isPresent(fault)) {
+                LOG.warn("Charging point {}: {} ({})", settings.number(), fault.code(), e.getMessage());
+            }
+            faults.raise(fault, e.getMessage(), clock.instant());
+            if (e.kind() != DeviceException.Kind.COMMUNICATION) {
+                closeMeter();
+            }
+        }
+        return new ChargerSnapshot(answer.timestamp(), answer.state(), answer.vehicleConnected(), answer.charging(),
+                answer.setpointAmpere(), current, power, energy, answer.sessionEnergyWattHour(),
+                answer.serialNumber(), answer.firmwareVersion(), answer.temperatureCelsius(), answer.rfidTag(),
+                answer.evccId(), answer.errorCodes());
+    }
+
+    private ElectricityMeter openMeter() throws DeviceException {
+        if (meter == null) {
+            Optional<MeterDriver> driver = meters.apply(settings.meterModelId());
+            if (driver.isEmpty()) {
+                throw new DeviceException(DeviceException.Kind.NOT_REACHABLE,
+                        "no installed meter driver offers model '" + settings.meterModelId() + "'");
+            }
+            meter = driver.get().open(settings.meterModelId(), settings.meterAddress());
+            meterDriverId = driver.get().id();
+        }
+        return meter;
+    }
+
+    private void closeMeter() {
+        if (meter != null) {
+            meter.close();
+            meter = null;
+            meterDriverId = null;
+        }
+    }
+
+    /** The meter driver with this id went away: drop its meter. */
+    synchronized void meterDriverRemoved(String driverId) {
+        if (driverId.equals(meterDriverId)) {
+            closeMeter();
+        }
+    }
+
     /** The driver with this id went away (bundle stopped or being updated): drop its charger. */
     synchronized void driverRemoved(String driverId) {
         if (driverId.equals(chargerDriverId)) {
@@ -203,6 +300,7 @@ final class PointRuntime {
 
     synchronized void close() {
         closeCharger();
+        closeMeter();
     }
 
     private Charger openCharger() throws DeviceException {

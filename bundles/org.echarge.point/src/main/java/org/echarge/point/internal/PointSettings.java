@@ -11,7 +11,8 @@ import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.point.PointConfiguration;
 
 /** A charging point's configuration after validation. */
-record PointSettings(int number, String name, String modelId, DeviceAddress address, double minCurrentAmpere,
+record PointSettings(int number, String name, String modelId, DeviceAddress address, String meterModelId,
+        DeviceAddress meterAddress, double minCurrentAmpere,
         double maxCurrentAmpere, int phases, Phase phase, double setpointAmpere, boolean manualStart,
         double chargingCompleteAmpere, Duration chargingCompleteTime, double temperatureWarningCelsius,
         PointConfiguration configuration) {
@@ -31,6 +32,16 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
             address = new DeviceAddress(config.transport(), config.host(), config.port(), config.unitId());
         } catch (IllegalArgumentException e) {
             errors.add("connection: " + e.getMessage());
+        }
+        String meterModel = config.meterModel() == null ? "" : config.meterModel().trim();
+        DeviceAddress meterAddress = null;
+        if (!meterModel.isEmpty()) {
+            try {
+                meterAddress = new DeviceAddress(config.meterTransport(), config.meterHost(), config.meterPort(),
+                        config.meterUnitId());
+            } catch (IllegalArgumentException e) {
+                errors.add("meter connection: " + e.getMessage());
+            }
         }
         double min = config.minCurrentAmpere();
         double max = config.maxCurrentAmpere();
@@ -71,12 +82,17 @@ record PointSettings(int number, String name, String modelId, DeviceAddress addr
         PointConfiguration configuration = new PointConfiguration(config.number(), name, model, min, max,
                 config.phases(), config.phase(), config.temperatureSending(),
                 Duration.ofSeconds(config.temperatureCycleSeconds()), config.currentDatapoint(),
-                config.powerDatapoint(), config.energyDatapoint());
-        return new PointSettings(config.number(), name, model, address, min, max, config.phases(), config.phase(),
+                config.powerDatapoint(), config.energyDatapoint(), meterModel);
+        return new PointSettings(config.number(), name, model, address, meterModel, meterAddress, min, max,
+                config.phases(), config.phase(),
                 effectiveSetpoint,
                 config.manualStart(), config.chargingCompleteAmpere(),
                 Duration.ofSeconds(config.chargingCompleteSeconds()), config.temperatureWarningCelsius(),
                 configuration);
+    }
+
+    boolean hasMeter() {
+        return !meterModelId.isEmpty();
     }
 
     /** Checks what only the driver knows: the model's current range and connections. */

@@ -10,8 +10,10 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
+import org.echarge.api.DeviceAddress;
 import org.echarge.api.DeviceException;
 import org.echarge.api.DeviceException.Kind;
 import org.echarge.api.Phase;
@@ -22,6 +24,10 @@ import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.fault.PointFault;
+import org.echarge.api.meter.ElectricityMeter;
+import org.echarge.api.meter.MeterDriver;
+import org.echarge.api.meter.MeterModel;
+import org.echarge.api.meter.MeterReading;
 import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
@@ -61,6 +67,81 @@ class PointRuntimeTest {
         assertEquals(15.5, status.snapshot().currentAmpere().l1(), 1e-9);
         assertEquals(clock.instant(), status.lastAnswer());
         assertEquals(List.of("limit 16.0"), driver.last().commands());
+    }
+
+    @Test
+    void aMeterAtThePointGivesItsMeasurementsAndItsFaults() throws Exception {
+        FakeMeter meter = new FakeMeter();
+        MeterDriver meters = new MeterDriver() {
+            @Override
+            public String id() {
+                return "fake-meters";
+            }
+
+            @Override
+            public List<MeterModel> models() {
+                return List.of(new MeterModel("fake-meter", "Fake", "Meter", Set.of(Transport.MODBUS_TCP), 502));
+            }
+
+            @Override
+            public ElectricityMeter open(String modelId, DeviceAddress address) {
+                assertEquals(DeviceAddress.tcp("127.0.0.2", 502, 1), address);
+                return meter;
+            }
+        };
+        PointRuntime metered = new PointRuntime(PointSettings.of(config(1, "fake-1", "127.0.0.1", 3, 16, 6,
+                "fake-meter")), model -> Optional.ofNullable(installed), model -> Optional.of(meters), sessions, clock,
+                status -> { });
+        meter.reading = new MeterReading(clock.instant(), PhaseValues.of(9.1, 9.2, 9.3), PhaseValues.of(2000, 2100, 2200),
+                PhaseValues.of(100, 200, 300), OptionalLong.empty());
+        clock.advance(Duration.ofSeconds(1));
+        metered.poll();
+        assertEquals(9.2, metered.status().snapshot().currentAmpere().l2(), 1e-9, "the meter's, not the charger's");
+        assertEquals(6300, metered.status().snapshot().powerWatt().total(), 1e-9);
+        assertFalse(metered.status().faultPresent());
+
+        meter.reading = new MeterReading(clock.instant(), PhaseValues.of(9.1, 9.2, 9.3), PhaseValues.NOT_MEASURED,
+                PhaseValues.NOT_MEASURED, OptionalLong.of(0x21));
+        clock.advance(Duration.ofSeconds(1));
+        metered.poll();
+        assertEquals(PointFault.EMETER_ERROR, metered.status().fault());
+        assertEquals("meter fault register 0x21", metered.status().faultDetail());
+
+        meter.failure = new DeviceException(Kind.NOT_REACHABLE, "timeout");
+        clock.advance(Duration.ofSeconds(1));
+        metered.poll();
+        assertEquals(PointFault.EMETER_NOT_REACHABLE, metered.status().fault());
+        assertTrue(Double.isNaN(metered.status().snapshot().currentAmpere().l1()), "unknown, not the charger's");
+        assertEquals(PointState.CHARGE, metered.status().state(), "the charger still answers");
+
+        meter.failure = null;
+        meter.reading = new MeterReading(clock.instant(), PhaseValues.of(1, 1, 1), PhaseValues.NOT_MEASURED,
+                PhaseValues.NOT_MEASURED, OptionalLong.empty());
+        clock.advance(Duration.ofSeconds(1));
+        metered.poll();
+        assertFalse(metered.status().faultPresent(), "auto faults clear when the meter answers again");
+    }
+
+    private static final class FakeMeter implements ElectricityMeter {
+        MeterReading reading;
+        DeviceException failure;
+
+        @Override
+        public MeterModel model() {
+            return null;
+        }
+
+        @Override
+        public MeterReading read() throws DeviceException {
+            if (failure != null) {
+                throw failure;
+            }
+            return reading;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
@@ -304,6 +385,11 @@ class PointRuntimeTest {
     /** A configuration as ConfigAdmin would hand it over. */
     private static ChargingPointConfig config(int number, String model, String host, int phases, double max,
             double min) {
+        return config(number, model, host, phases, max, min, "");
+    }
+
+    private static ChargingPointConfig config(int number, String model, String host, int phases, double max,
+            double min, String meterModel) {
         return new ChargingPointConfig() {
             @Override public Class<? extends Annotation> annotationType() { return ChargingPointConfig.class; }
             @Override public int number() { return number; }
@@ -313,6 +399,11 @@ class PointRuntimeTest {
             @Override public String host() { return host; }
             @Override public int port() { return 502; }
             @Override public int unitId() { return 1; }
+            @Override public String meterModel() { return meterModel; }
+            @Override public Transport meterTransport() { return Transport.MODBUS_TCP; }
+            @Override public String meterHost() { return "127.0.0.2"; }
+            @Override public int meterPort() { return 502; }
+            @Override public int meterUnitId() { return 1; }
             @Override public double minCurrentAmpere() { return min; }
             @Override public double maxCurrentAmpere() { return max; }
             @Override public int phases() { return phases; }

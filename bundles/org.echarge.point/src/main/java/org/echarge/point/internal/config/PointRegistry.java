@@ -1,6 +1,5 @@
 package org.echarge.point.internal.config;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class PointRegistry {
     static final long SETTLE_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(PointRegistry.class);
 
-    private record Registration(PointEntry entry, Consumer<String> problems) {
+    private record Registration(PointEntry entry, Consumer<List<ConfigProblem>> problems) {
     }
 
     private final GatewayFaults faults;
@@ -51,8 +50,8 @@ public final class PointRegistry {
         changed();
     }
 
-    /** A point's configuration was activated; {@code problems} receives its gateway-wide problem, or null. */
-    public synchronized void register(PointEntry entry, Consumer<String> problems) {
+    /** A point's configuration was activated; {@code problems} receives its gateway-wide problems (maybe none). */
+    public synchronized void register(PointEntry entry, Consumer<List<ConfigProblem>> problems) {
         points.put(entry.id(), new Registration(entry, problems));
         changed();
     }
@@ -73,7 +72,8 @@ public final class PointRegistry {
     /** Runs the check now (tests call it directly). */
     public synchronized List<ConfigProblem> evaluate() {
         List<ConfigProblem> problems = PointsCheck.check(points.values().stream().map(Registration::entry).toList());
-        for (GeneralFault fault : List.of(GeneralFault.CONF_NO_CHARGER, GeneralFault.CONF_CHARGER)) {
+        for (GeneralFault fault : List.of(GeneralFault.CONF_NO_CHARGER, GeneralFault.CONF_CHARGER,
+                GeneralFault.CONF_EMETER)) {
             String messages = problems.stream().filter(p -> p.fault() == fault).map(ConfigProblem::message)
                     .collect(Collectors.joining("; "));
             if (messages.isEmpty()) {
@@ -83,10 +83,8 @@ public final class PointRegistry {
             }
         }
         for (Registration registration : points.values()) {
-            List<String> own = new ArrayList<>();
-            problems.stream().filter(p -> p.pointIds().contains(registration.entry().id()))
-                    .forEach(p -> own.add(p.message()));
-            registration.problems().accept(own.isEmpty() ? null : String.join("; ", own));
+            registration.problems().accept(problems.stream()
+                    .filter(p -> p.pointIds().contains(registration.entry().id())).toList());
         }
         if (!problems.isEmpty()) {
             LOG.debug("configuration problems: {}", problems);

@@ -60,6 +60,7 @@ class PointRegistryTest {
 
     private void register(String id, int number, String host) {
         registry.register(new PointEntry(id, number, "keba", DeviceAddress.tcp(host, 502, 1), true),
-                problem -> pointProblems.put(id, problem));
+                problems -> pointProblems.put(id, problems.isEmpty() ? null
+                        : problems.stream().map(ConfigProblem::message).collect(java.util.stream.Collectors.joining("; "))));
     }
 }

@@ -19,16 +19,16 @@ import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 
-/** A client of one unit id on a shared {@link TcpLine}. */
-final class TcpModbusClient implements ModbusClient {
+/** A client of one unit id on a shared line. */
+final class LineClient implements ModbusClient {
 
-    private final TcpLine line;
+    private final ModbusLine line;
     private final int unitId;
     private final ModbusOptions options;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TcpModbusClient(TcpLine line, int unitId, ModbusOptions options, Runnable onClose) {
+    LineClient(ModbusLine line, int unitId, ModbusOptions options, Runnable onClose) {
         this.line = line;
         this.unitId = unitId;
         this.options = options;
@@ -80,7 +80,7 @@ final class TcpModbusClient implements ModbusClient {
 
     private ModbusResponse execute(ModbusRequest request) throws ModbusException {
         if (closed.get()) {
-            throw new ModbusException(Kind.NOT_REACHABLE, line.key() + " unit " + unitId + ": client closed");
+            throw new ModbusException(Kind.NOT_REACHABLE, line.name() + " unit " + unitId + ": client closed");
         }
         request.setUnitID(unitId);
         return line.execute(request, options);
@@ -88,7 +88,7 @@ final class TcpModbusClient implements ModbusClient {
 
     private ModbusException implausible(String what, int address, int count) {
         return new ModbusException(Kind.COMMUNICATION,
-                line.key() + " unit " + unitId + ": implausible answer reading " + count + " " + what + " at " + address);
+                line.name() + " unit " + unitId + ": implausible answer reading " + count + " " + what + " at " + address);
     }
 
     private static int[] words(InputRegister[] registers) {
