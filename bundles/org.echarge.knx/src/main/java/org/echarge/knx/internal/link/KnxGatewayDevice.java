@@ -1,0 +1,256 @@
+package org.echarge.knx.internal.link;
+
+import java.util.Objects;
+
+import org.echarge.knx.KnxDatapoint;
+import org.echarge.knx.internal.DatapointCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tuwien.auto.calimero.DataUnitBuilder;
+import tuwien.auto.calimero.GroupAddress;
+import tuwien.auto.calimero.IndividualAddress;
+import tuwien.auto.calimero.KNXException;
+import tuwien.auto.calimero.Priority;
+import tuwien.auto.calimero.SerialNumber;
+import tuwien.auto.calimero.datapoint.Datapoint;
+import tuwien.auto.calimero.device.BaseKnxDevice;
+import tuwien.auto.calimero.device.KnxDeviceServiceLogic;
+import tuwien.auto.calimero.device.ServiceResult;
+import tuwien.auto.calimero.device.ios.InterfaceObject;
+import tuwien.auto.calimero.dptxlator.DPTXlator;
+import tuwien.auto.calimero.link.KNXNetworkLink;
+import tuwien.auto.calimero.mgmt.Destination;
+import tuwien.auto.calimero.mgmt.PropertyAccess.PID;
+import tuwien.auto.calimero.process.ProcessEvent;
+
+/**
+ * The gateway as one KNX device (spec section 7) on a {@link KnxConnection}: Calimero's
+ * {@link BaseKnxDevice} answers the management services (device descriptor, properties, memory,
+ * restart, individual address in programming mode), and group communication goes through the small
+ * API here.
+ *
+ * <p>Every group telegram on the bus reaches {@link Listener#groupTelegram}, whatever its address: the
+ * binding decides which addresses its objects listen on and answers a read with
+ * {@link #sendGroupResponse}. The device does not answer reads by itself.
+ *
+ * <p>Programming mode: an IndividualAddress_Write changes the address only while it is on, and
+ * IndividualAddress_Read is answered only then (Calimero's device logic). Serial-number addressing is
+ * off: the gateway has no KNX serial number (Calimero's default is 00 00 00 00 00 00).
+ */
+public final class KnxGatewayDevice implements AutoCloseable {
+
+    public interface Listener {
+        /**
+         * A GroupValueWrite, GroupValueRead or GroupValueResponse from the bus, on Calimero's link
+         * thread: do not block; sending (also {@link #sendGroupResponse}) is allowed.
+         */
+        void groupTelegram(GroupTelegram telegram);
+
+        /** A commissioning tool gave the device a new individual address: store it. */
+        default void individualAddressChanged(IndividualAddress address) {
+        }
+
+        /** Programming mode went on or off: by {@link #setProgrammingMode}, or a tool or restart ended it. */
+        default void programmingModeChanged(boolean on) {
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnxGatewayDevice.class);
+    private static final int GROUP_READ = 0x00;
+    private static final int GROUP_RESPONSE = 0x40;
+    private static final int GROUP_WRITE = 0x80;
+
+    private final KnxConnection connection;
+    private final Listener listener;
+    private final Logic logic = new Logic();
+    private final BaseKnxDevice device;
+    private volatile boolean closed;
+
+    /**
+     * Attaches the device to the connection's link (also before it has connected). Its individual
+     * address is the one the connection was made with.
+     */
+    public KnxGatewayDevice(String name, KnxConnection connection, Listener listener) throws KNXException {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        device = new BaseKnxDevice(name, logic, connection.link());
+        // every way into programming mode and out of it ends in this property: the API, a tool's
+        // property or memory write, a restart
+        device.getInterfaceObjectServer().addServerListener(e -> {
+            if (e.getInterfaceObject().getType() == InterfaceObject.DEVICE_OBJECT
+                    && e.getPropertyId() == PID.PROGMODE) {
+                boolean on = (e.getNewData()[0] & 0x01) != 0;
+                LOG.info("KNX programming mode {}", on ? "on" : "off");
+                try {
+                    listener.programmingModeChanged(on);
+                } catch (RuntimeException ex) {
+                    LOG.warn("KNX device listener failed on programming mode {}", on, ex);
+                }
+            }
+        });
+    }
+
+    public IndividualAddress address() {
+        return device.getAddress();
+    }
+
+    public boolean programmingMode() {
+        return logic.inProgrammingMode();
+    }
+
+    /** Switches programming mode (the web console, a button input). */
+    public void setProgrammingMode(boolean on) {
+        logic.setProgrammingMode(on);
+    }
+
+    /** Sends A_GroupValue_Write; {@code asdu} is the value of {@code type} as {@link DatapointCodec} encodes it. */
+    public void sendGroupWrite(GroupAddress destination, KnxDatapoint type, byte[] asdu) throws KNXException {
+        send(destination, apdu(GROUP_WRITE, type, asdu));
+    }
+
+    /** Sends A_GroupValue_Response, the answer to a read of an object with the R flag. */
+    public void sendGroupResponse(GroupAddress destination, KnxDatapoint type, byte[] asdu) throws KNXException {
+        send(destination, apdu(GROUP_RESPONSE, type, asdu));
+    }
+
+    /** Sends A_GroupValue_Read; the answer arrives as a RESPONSE telegram at the listener. */
+    public void sendGroupRead(GroupAddress destination) throws KNXException {
+        send(destination, new byte[2]);
+    }
+
+    /** Detaches the device from the connection; the connection stays open. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        device.close();
+        device.transportLayer().detach();
+    }
+
+    /**
+     * Sends on the connection's link and waits for the confirmation. Throws
+     * {@link KnxNotConnectedException} while the connection is down.
+     */
+    private void send(GroupAddress destination, byte[] apdu) throws KNXException {
+        if (closed) {
+            throw new IllegalStateException("the KNX device is closed");
+        }
+        KNXNetworkLink link = connection.link();
+        IndividualAddress source = link.getKNXMedium().getDeviceAddress();
+        try {
+            byte[] secured = device.secureApplicationLayer().secureGroupObject(source, destination, apdu)
+                    .orElse(apdu);
+            link.sendRequestWait(destination, Priority.LOW, secured);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KNXException("interrupted while sending to " + destination, e);
+        }
+    }
+
+    /** Values of up to 6 bits travel inside the APCI byte (length-optimized APDU). */
+    private static byte[] apdu(int service, KnxDatapoint type, byte[] asdu) {
+        int bits = DatapointCodec.sizeBits(type);
+        int bytes = Math.max(1, bits / 8);
+        if (asdu.length != bytes) {
+            throw new IllegalArgumentException(type + " takes " + bytes + " byte" + (bytes == 1 ? "" : "s")
+                    + ", not " + asdu.length);
+        }
+        if (bits <= 6) {
+            if ((asdu[0] & 0xff) >= 1 << bits) {
+                throw new IllegalArgumentException(type + " takes " + bits + " bit, not " + (asdu[0] & 0xff));
+            }
+            return DataUnitBuilder.createLengthOptimizedAPDU(service, asdu);
+        }
+        return DataUnitBuilder.createAPDU(service, asdu);
+    }
+
+    /** Calimero's device logic, with group services handed to the listener. */
+    private final class Logic extends KnxDeviceServiceLogic {
+
+        @Override
+        public void groupWrite(ProcessEvent e) {
+            deliver(GroupTelegram.Service.WRITE, e);
+        }
+
+        @Override
+        public void groupResponse(ProcessEvent e) {
+            deliver(GroupTelegram.Service.RESPONSE, e);
+        }
+
+        @Override
+        public ServiceResult<byte[]> groupReadRequest(ProcessEvent e) {
+            deliver(GroupTelegram.Service.READ, e);
+            return null; // the binding answers with sendGroupResponse
+        }
+
+        private void deliver(GroupTelegram.Service service, ProcessEvent e) {
+            if (closed) {
+                return;
+            }
+            byte[] asdu = service == GroupTelegram.Service.READ ? new byte[0] : e.getASDU();
+            GroupTelegram telegram = new GroupTelegram(service, e.getDestination(), e.getSourceAddr(), asdu);
+            try {
+                listener.groupTelegram(telegram);
+            } catch (RuntimeException ex) {
+                LOG.warn("KNX device listener failed on {}", telegram, ex);
+            }
+        }
+
+        @Override
+        public void writeAddress(IndividualAddress newAddress) {
+            IndividualAddress old = device.getAddress();
+            super.writeAddress(newAddress); // only in programming mode
+            reportAddressChange(old, "IndividualAddress_Write");
+        }
+
+        @Override
+        public ServiceResult<Void> writeProperty(Destination remote, int objectIndex, int propertyId, int startIndex,
+                int elements, byte[] data) {
+            IndividualAddress old = device.getAddress();
+            ServiceResult<Void> result = super.writeProperty(remote, objectIndex, propertyId, startIndex, elements,
+                    data); // the address properties are read-only outside programming mode
+            reportAddressChange(old, "a property write");
+            return result;
+        }
+
+        private void reportAddressChange(IndividualAddress old, String how) {
+            IndividualAddress now = device.getAddress();
+            if (!now.equals(old)) {
+                // a property write changes only the device object; frames go out with the medium's address
+                connection.link().getKNXMedium().setDeviceAddress(now);
+                LOG.info("KNX individual address changed from {} to {} by {}", old, now, how);
+                try {
+                    listener.individualAddressChanged(now);
+                } catch (RuntimeException e) {
+                    LOG.warn("KNX device listener failed on the new address {}", now, e);
+                }
+            }
+        }
+
+        @Override
+        public ServiceResult<Boolean> readAddressSerial(SerialNumber serialNo) {
+            return ServiceResult.of(false);
+        }
+
+        @Override
+        public void writeAddressSerial(SerialNumber serialNo, IndividualAddress newAddress) {
+            LOG.info("KNX IndividualAddress_SerialNumber_Write to {} ignored: the gateway has no KNX serial number",
+                    newAddress);
+        }
+
+        // The datapoint model stays empty (the binding owns the group objects), so Calimero never
+        // asks for or hands over a datapoint value.
+        @Override
+        public void updateDatapointValue(Datapoint ofDp, DPTXlator update) {
+            throw new UnsupportedOperationException("no datapoints on the device: " + ofDp);
+        }
+
+        @Override
+        public DPTXlator requestDatapointValue(Datapoint ofDp) throws KNXException {
+            throw new KNXException("no datapoints on the device: " + ofDp);
+        }
+    }
+}
