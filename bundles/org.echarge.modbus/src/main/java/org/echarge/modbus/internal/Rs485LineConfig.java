@@ -33,8 +33,10 @@ public @interface Rs485LineConfig {
             options = {@Option(label = "1", value = "1"), @Option(label = "2", value = "2")})
     int stopBits() default 1;
 
-    @AttributeDefinition(name = "Framing", description = "Every device on the line uses the same framing",
-            options = {@Option(label = "Modbus RTU", value = "RTU"), @Option(label = "Modbus ASCII", value = "ASCII")})
+    @AttributeDefinition(name = "Framing", description = "Every device on the line uses the same framing;"
+            + " ABL eMH1/eMH2 chargers need ABL's ASCII dialect (answers start with '>')",
+            options = {@Option(label = "Modbus RTU", value = "RTU"), @Option(label = "Modbus ASCII", value = "ASCII"),
+                    @Option(label = "ABL ASCII (eMH1, eMH2)", value = "ABL_ASCII")})
     String framing() default "RTU";
 
     @AttributeDefinition(name = "Default timeout (ms)",

@@ -257,9 +257,9 @@ final class SerialLine {
         if (now.settings() == null) {
             throw notUsable(unit, now.unavailable());
         }
-        if (now.settings().framing() != framing) {
+        if (now.settings().framing().transport() != framing) {
             throw notUsable(unit, "the device is configured for " + framing + " but the line for "
-                    + now.settings().framing());
+                    + now.settings().framing() + " framing");
         }
         return now.settings();
     }

@@ -13,23 +13,31 @@ import org.echarge.api.Transport;
  * The RS485 line after validation.
  *
  * @param portPath device path; symbolic links are followed each time the port is opened
- * @param framing {@link Transport#MODBUS_RTU} or {@link Transport#MODBUS_ASCII}
+ * @param framing how frames look on the line, one framing for every device on it
  * @param timeout answer timeout of devices whose driver sets none
  */
-record SerialLineSettings(String portPath, int baudRate, int dataBits, Parity parity, int stopBits, Transport framing,
+record SerialLineSettings(String portPath, int baudRate, int dataBits, Parity parity, int stopBits, Framing framing,
         Duration timeout) {
 
     enum Parity {
         NONE, EVEN, ODD
     }
 
-    private enum Framing {
-        RTU(Transport.MODBUS_RTU), ASCII(Transport.MODBUS_ASCII);
+    enum Framing {
+        RTU(Transport.MODBUS_RTU),
+        ASCII(Transport.MODBUS_ASCII),
+        /** ABL eMH1/eMH2: requests as Modbus ASCII, answers start with '>' ({@link AblAsciiFrame}). */
+        ABL_ASCII(Transport.MODBUS_ASCII);
 
-        final Transport transport;
+        private final Transport transport;
 
         Framing(Transport transport) {
             this.transport = transport;
+        }
+
+        /** The transport of the devices this framing serves. */
+        Transport transport() {
+            return transport;
         }
     }
 
@@ -73,7 +81,7 @@ record SerialLineSettings(String portPath, int baudRate, int dataBits, Parity pa
             throw new IllegalArgumentException(String.join("; ", errors));
         }
         return path.isEmpty() ? Optional.empty()
-                : Optional.of(new SerialLineSettings(path, baud, dataBits, parity, stopBits, framing.transport,
+                : Optional.of(new SerialLineSettings(path, baud, dataBits, parity, stopBits, framing,
                         Duration.ofMillis(timeoutMillis)));
     }
 
@@ -89,8 +97,7 @@ record SerialLineSettings(String portPath, int baudRate, int dataBits, Parity pa
 
     /** For messages: "/dev/ttyUSB0 19200 8E1 RTU". */
     String describe() {
-        return portPath + " " + baudRate + " " + dataBits + parity.name().charAt(0) + stopBits + " "
-                + (framing == Transport.MODBUS_RTU ? "RTU" : "ASCII");
+        return portPath + " " + baudRate + " " + dataBits + parity.name().charAt(0) + stopBits + " " + framing;
     }
 
     /** DS converts configuration values when they are read; a value it cannot convert throws. */

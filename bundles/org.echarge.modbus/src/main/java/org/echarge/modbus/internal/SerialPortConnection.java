@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
-import org.echarge.api.Transport;
-
 import com.fazecast.jSerialComm.SerialPort;
 import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import com.ghgande.j2mod.modbus.io.AbstractModbusTransport;
@@ -22,7 +20,7 @@ import com.ghgande.j2mod.modbus.io.ModbusSerialTransport;
 import com.ghgande.j2mod.modbus.net.AbstractSerialConnection;
 
 /**
- * The serial port under j2mod's RTU or ASCII transport, on jSerialComm. Unlike j2mod's own
+ * The serial port under j2mod's RTU, ASCII or ABL ASCII transport, on jSerialComm. Unlike j2mod's own
  * {@code SerialConnection} it opens the configured path (ptys and by-id links, which port
  * enumeration does not list), checks that the port took the line settings, bounds every answer
  * by one deadline (j2mod reads a frame in several reads, each with the full timeout), counts
@@ -47,8 +45,11 @@ final class SerialPortConnection extends AbstractSerialConnection {
 
     SerialPortConnection(SerialLineSettings settings) {
         this.settings = settings;
-        this.transport = settings.framing() == Transport.MODBUS_ASCII ? new ModbusASCIITransport()
-                : new ModbusRTUTransport();
+        this.transport = switch (settings.framing()) {
+            case RTU -> new ModbusRTUTransport();
+            case ASCII -> new ModbusASCIITransport();
+            case ABL_ASCII -> new AblAsciiTransport();
+        };
         try {
             transport.setCommPort(this);
         } catch (IOException e) { // declared by j2mod, not thrown for a port that is not open yet

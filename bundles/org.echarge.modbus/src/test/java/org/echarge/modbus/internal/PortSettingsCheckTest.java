@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.echarge.api.Transport;
+import org.echarge.modbus.internal.SerialLineSettings.Framing;
 import org.echarge.modbus.internal.SerialLineSettings.Parity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +37,6 @@ class PortSettingsCheckTest {
             default -> Parity.NONE;
         };
         return new SerialLineSettings("/dev/ttyS0", Integer.parseInt(parts[0]), frame.charAt(0) - '0', parity,
-                frame.charAt(2) - '0', Transport.MODBUS_ASCII, Duration.ofSeconds(1));
+                frame.charAt(2) - '0', Framing.ASCII, Duration.ofSeconds(1));
     }
 }

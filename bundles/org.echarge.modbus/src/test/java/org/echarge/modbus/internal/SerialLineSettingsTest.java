@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.echarge.api.Transport;
+import org.echarge.modbus.internal.SerialLineSettings.Framing;
 import org.echarge.modbus.internal.SerialLineSettings.Parity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class SerialLineSettingsTest {
 
     @Test
     void defaultsAreTheModbusSerialLineDefaults() {
-        assertEquals(Optional.of(new SerialLineSettings("/dev/ttyUSB0", 19200, 8, Parity.EVEN, 1, Transport.MODBUS_RTU,
+        assertEquals(Optional.of(new SerialLineSettings("/dev/ttyUSB0", 19200, 8, Parity.EVEN, 1, Framing.RTU,
                 Duration.ofSeconds(1))), SerialLineSettings.of(ConfigAnnotations.rs485("portPath", " /dev/ttyUSB0 ")));
     }
 
@@ -36,6 +37,14 @@ class SerialLineSettingsTest {
         assertEquals("/dev/ttyS1 38400 7O2 ASCII", settings.describe());
     }
 
+    @Test
+    void ablDialectServesAsciiDevices() {
+        SerialLineSettings settings = SerialLineSettings.of(ConfigAnnotations.rs485("portPath", "/dev/ttyUSB0",
+                "framing", "abl_ascii", "baudRate", 38400)).orElseThrow();
+        assertEquals("/dev/ttyUSB0 38400 8E1 ABL_ASCII", settings.describe());
+        assertEquals(Transport.MODBUS_ASCII, settings.framing().transport());
+    }
+
     /** setting, value, what the refusal says */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
@@ -44,7 +53,7 @@ class SerialLineSettingsTest {
             "dataBits,      7,       'dataBits: Modbus RTU needs 8 data bits, not 7'",
             "parity,        MARK,    'parity: one of [NONE, EVEN, ODD], not ''MARK'''",
             "stopBits,      3,       'stopBits: 1 or 2, not 3'",
-            "framing,       TCP,     'framing: one of [RTU, ASCII], not ''TCP'''",
+            "framing,       TCP,     'framing: one of [RTU, ASCII, ABL_ASCII], not ''TCP'''",
             "timeoutMillis, 10,      'timeoutMillis: between 50 and 30000 ms, not 10'",
     })
     void wrongSettingIsRefusedByName(String setting, String value, String message) {
@@ -75,7 +84,7 @@ class SerialLineSettingsTest {
     })
     void framesAreSeparatedByThreeAndAHalfCharacters(int baud, Parity parity, int stopBits, long micros) {
         SerialLineSettings settings = new SerialLineSettings("/dev/ttyS0", baud, 8, parity, stopBits,
-                Transport.MODBUS_RTU, Duration.ofSeconds(1));
+                Framing.RTU, Duration.ofSeconds(1));
         assertEquals(micros, settings.interFrameGapNanos() / 1000);
         assertTrue(settings.bitsPerCharacter() >= 10);
     }
