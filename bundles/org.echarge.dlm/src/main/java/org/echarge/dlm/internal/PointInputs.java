@@ -20,6 +20,8 @@ final class PointInputs {
     private static final Set<PointState> HELD = EnumSet.of(PointState.ILLEGAL, PointState.START_UP, PointState.ERROR,
             PointState.NOT_AVAILABLE, PointState.CANCELLED, PointState.MANUAL_START_REQUIRED);
 
+    static final double IEC_MINIMUM_AMPERE = 6;
+
     private PointInputs() {
     }
 
@@ -28,7 +30,10 @@ final class PointInputs {
         ChargerSnapshot snapshot = status.snapshot();
         boolean wants = snapshot != null && snapshot.vehicleConnected() && !status.interrupted()
                 && !HELD.contains(status.state());
-        return new PointInput(configuration.number(), configuration.minCurrentAmpere(),
+        // a point configured down to 0 A (pause) still needs 6 A to charge at all (IEC 61851)
+        double min = Math.max(configuration.minCurrentAmpere(), Math.min(IEC_MINIMUM_AMPERE,
+                configuration.maxCurrentAmpere()));
+        return new PointInput(configuration.number(), min,
                 configuration.maxCurrentAmpere(), phases, wants, status.state().isCharging(),
                 snapshot == null ? null : draw(snapshot.currentAmpere(), configuration));
     }

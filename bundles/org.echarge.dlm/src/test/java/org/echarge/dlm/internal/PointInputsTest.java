@@ -46,6 +46,16 @@ class PointInputsTest {
     }
 
     @Test
+    void aPointConfiguredDownToZeroStillNeedsSixAmpereToCharge() {
+        PointConfiguration zero = new PointConfiguration(1, "P1", "m", 0, 16, 3, Phase.L1,
+                PointConfiguration.TemperatureSending.OFF, Duration.ofMinutes(10),
+                PointConfiguration.CurrentDatapoint.DPT_7_012, PointConfiguration.PowerDatapoint.DPT_14_056,
+                PointConfiguration.EnergyDatapoint.DPT_13_010);
+        ChargerSnapshot snapshot = ChargerSnapshot.builder(NOW, PointState.CONNECTED).vehicle(true, false).build();
+        assertEquals(6, PointInputs.of(zero, status(PointState.CONNECTED, snapshot, false)).minAmpere());
+    }
+
+    @Test
     void aOnePhasePointDrawsOnThePhaseItIsWiredTo() {
         ChargerSnapshot snapshot = ChargerSnapshot.builder(NOW, PointState.CHARGE).vehicle(true, true)
                 .currentAmpere(PhaseValues.of(12.3, 0, 0)).build();

@@ -61,6 +61,8 @@ final class PointRuntime {
     private Instant lastSessionSave = Instant.MIN;
     private final FaultLedger<PointFault> faults = new FaultLedger<>(PointFault.class, PointFault.NO_ERROR);
     private String gatewayProblem;
+    private String gatewayMeterProblem;
+    private String meterModelProblem;
     private String modelProblem;
     private Charger charger;
     private String chargerDriverId;
@@ -126,10 +128,7 @@ final class PointRuntime {
         } catch (DeviceException e) {
             failed(e);
         } catch (RuntimeException e) {
-            LOG.error("Charging point {}: driver failure", settings.number(), e);
-            closeCharger();
-            faults.raise(PointFault.COMM, "driver failure: " + e, clock.instant());
-            reachable = false;
+            driverFailure(e);
         }
         publish();
     }
@@ -187,17 +186,24 @@ final class PointRuntime {
     /** What the gateway-wide check found for this point's configuration (empty: nothing). */
     synchronized void gatewayProblems(List<ConfigProblem> problems) {
         gatewayProblem = join(problems.stream().filter(p -> p.fault() != GeneralFault.CONF_EMETER).toList());
-        String meterProblem = join(problems.stream().filter(p -> p.fault() == GeneralFault.CONF_EMETER).toList());
-        if (meterProblem == null) {
+        gatewayMeterProblem = join(problems.stream().filter(p -> p.fault() == GeneralFault.CONF_EMETER).toList());
+        updateMeterConfigurationFault();
+        updateConfigurationFault();
+        publish();
+    }
+
+    /** Conf EMeter: the gateway-wide rules, or a meter model no driver offers or whose settings it refuses. */
+    private void updateMeterConfigurationFault() {
+        String detail = gatewayMeterProblem == null ? meterModelProblem
+                : meterModelProblem == null ? gatewayMeterProblem : meterModelProblem + "; " + gatewayMeterProblem;
+        if (detail == null) {
             faults.clear(PointFault.CONF_EMETER);
         } else {
             if (!faults.isPresent(PointFault.CONF_EMETER)) {
-                LOG.error("Charging point {}: Conf EMeter: {}", settings.number(), meterProblem);
+                LOG.error("Charging point {}: Conf EMeter: {}", settings.number(), detail);
             }
-            faults.raise(PointFault.CONF_EMETER, meterProblem, clock.instant());
+            faults.raise(PointFault.CONF_EMETER, detail, clock.instant());
         }
-        updateConfigurationFault();
-        publish();
     }
 
     private static String join(List<ConfigProblem> problems) {
@@ -230,7 +236,11 @@ final class PointRuntime {
         PhaseValues power = PhaseValues.NOT_MEASURED;
         PhaseValues energy = PhaseValues.NOT_MEASURED;
         try {
-            MeterReading reading = openMeter().read();
+            ElectricityMeter opened = openMeter();
+            if (opened == null) {
+                return measuredBy(answer, current, power, energy); // Conf EMeter says why
+            }
+            MeterReading reading = opened.read();
             faults.clear(PointFault.EMETER_NOT_REACHABLE);
             faults.clear(PointFault.EMETER_COMM);
             long fault = reading.faultRegister().orElse(0);
@@ -254,21 +264,39 @@ final class PointRuntime {
                 closeMeter();
             }
         }
+        return measuredBy(answer, current, power, energy);
+    }
+
+    private static ChargerSnapshot measuredBy(ChargerSnapshot answer, PhaseValues current, PhaseValues power,
+            PhaseValues energy) {
         return new ChargerSnapshot(answer.timestamp(), answer.state(), answer.vehicleConnected(), answer.charging(),
                 answer.setpointAmpere(), current, power, energy, answer.sessionEnergyWattHour(),
                 answer.serialNumber(), answer.firmwareVersion(), answer.temperatureCelsius(), answer.rfidTag(),
                 answer.evccId(), answer.errorCodes());
     }
 
+    /** The meter, or null when its model is not offered or its settings are refused (Conf EMeter). */
     private ElectricityMeter openMeter() throws DeviceException {
         if (meter == null) {
             Optional<MeterDriver> driver = meters.apply(settings.meterModelId());
+            String problem = null;
             if (driver.isEmpty()) {
-                throw new DeviceException(DeviceException.Kind.NOT_REACHABLE,
-                        "no installed meter driver offers model '" + settings.meterModelId() + "'");
+                problem = "no installed meter driver offers model '" + settings.meterModelId() + "'";
+            } else {
+                try {
+                    meter = driver.get().open(settings.meterModelId(), settings.meterAddress());
+                    meterDriverId = driver.get().id();
+                } catch (DeviceException e) {
+                    if (e.kind() != DeviceException.Kind.NOT_SUPPORTED) {
+                        throw e;
+                    }
+                    problem = "meter: " + e.getMessage();
+                }
             }
-            meter = driver.get().open(settings.meterModelId(), settings.meterAddress());
-            meterDriverId = driver.get().id();
+            if (!java.util.Objects.equals(problem, meterModelProblem)) {
+                meterModelProblem = problem;
+                updateMeterConfigurationFault();
+            }
         }
         return meter;
     }
@@ -331,7 +359,13 @@ final class PointRuntime {
         ControlDecision decision = control.decide();
         boolean pauseByCommand = open.model().supports(ChargerCapability.PAUSE_RESUME);
         double limit = decision.currentLimitAmpere();
-        if (decision.paused() && !pauseByCommand) {
+        // below the charger's lowest charging current (IEC 61851: 6 A) a vehicle cannot charge
+        boolean paused = decision.paused() || limit < open.model().minCurrentAmpere();
+        if (paused && pauseByCommand) {
+            // paused by command: the limit stays as it was (some models refuse 0 A)
+            limit = written != null ? written.limitAmpere()
+                    : Math.max(settings.minCurrentAmpere(), open.model().minCurrentAmpere());
+        } else if (paused) {
             if (open.model().supports(ChargerCapability.ZERO_AMPERE)) {
                 limit = 0;
             } else {
@@ -347,14 +381,14 @@ final class PointRuntime {
         if (firstWrite || written.limitAmpere() != limit) {
             open.setCurrentLimit(limit);
         }
-        if (pauseByCommand && (firstWrite || written.paused() != decision.paused())) {
-            open.setPaused(decision.paused());
+        if (pauseByCommand && (firstWrite || written.paused() != paused)) {
+            open.setPaused(paused);
         }
         if (firstWrite) {
             LOG.info("Charging point {}: connected to {} at {}, limit {} A{}", settings.number(), open.model().name(),
-                    settings.address(), limit, decision.paused() ? ", paused" : "");
+                    settings.address(), limit, paused ? ", paused" : "");
         }
-        written = new Written(decision.paused(), limit);
+        written = new Written(paused, limit);
     }
 
     private void applyNow() {
@@ -363,9 +397,18 @@ final class PointRuntime {
                 write(charger);
             } catch (DeviceException e) {
                 failed(e);
+            } catch (RuntimeException e) {
+                driverFailure(e);
             }
         }
         publish();
+    }
+
+    private void driverFailure(RuntimeException e) {
+        LOG.error("Charging point {}: driver failure", settings.number(), e);
+        closeCharger();
+        faults.raise(PointFault.COMM, "driver failure: " + e, clock.instant());
+        reachable = false;
     }
 
     private void answered(ChargerSnapshot answer) {

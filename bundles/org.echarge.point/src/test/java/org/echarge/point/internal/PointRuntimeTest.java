@@ -28,6 +28,7 @@ import org.echarge.api.meter.ElectricityMeter;
 import org.echarge.api.meter.MeterDriver;
 import org.echarge.api.meter.MeterModel;
 import org.echarge.api.meter.MeterReading;
+import org.echarge.api.point.LoadShare;
 import org.echarge.api.point.PointConfiguration;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
@@ -120,6 +121,15 @@ class PointRuntimeTest {
         clock.advance(Duration.ofSeconds(1));
         metered.poll();
         assertFalse(metered.status().faultPresent(), "auto faults clear when the meter answers again");
+
+        PointRuntime unknownModel = new PointRuntime(PointSettings.of(config(1, "fake-1", "127.0.0.1", 3, 16, 6,
+                "other-meter")), model -> Optional.ofNullable(installed), model -> Optional.empty(), sessions, clock,
+                status -> { });
+        clock.advance(Duration.ofSeconds(1));
+        unknownModel.poll();
+        assertEquals(PointFault.CONF_EMETER, unknownModel.status().fault());
+        assertEquals("no installed meter driver offers model 'other-meter'", unknownModel.status().faultDetail());
+        assertEquals(PointState.CHARGE, unknownModel.status().state(), "the charger is still served");
     }
 
     private static final class FakeMeter implements ElectricityMeter {
@@ -204,6 +214,34 @@ class PointRuntimeTest {
         assertEquals(PointState.CHARGE, runtime.status().state());
         assertEquals(List.of("limit 16.0", "paused false", "paused true", "limit 10.0", "paused false"),
                 pausing.last().commands());
+    }
+
+    @Test
+    void dlmPausesAModelThatPausesByCommandWithoutWritingZeroAmpere() {
+        FakeChargerDriver pausing = new FakeChargerDriver("fake", model(ChargerCapability.PAUSE_RESUME))
+                .answeringWith(charging(16));
+        installed = pausing;
+        runtime.loadShare(LoadShare.of(10));
+        pollASecondLater();
+        runtime.loadShare(LoadShare.of(0));
+        runtime.loadShare(LoadShare.of(3)); // below the minimum: still no charging
+        runtime.loadShare(LoadShare.of(12));
+        assertEquals(List.of("limit 10.0", "paused false", "paused true", "limit 12.0", "paused false"),
+                pausing.last().commands());
+    }
+
+    @Test
+    void belowTheChargersMinimumAZeroAmpereModelIsPausedNotGivenAnImpossibleCurrent() throws Exception {
+        FakeChargerDriver zero = new FakeChargerDriver("fake", model(ChargerCapability.ZERO_AMPERE))
+                .answeringWith(charging(16));
+        installed = zero;
+        PointRuntime zeroMinimum = new PointRuntime(PointSettings.of(config(1, "fake-1", "127.0.0.1", 3, 16, 0)),
+                model -> Optional.ofNullable(installed), sessions, clock);
+        zeroMinimum.loadShare(LoadShare.of(4));
+        clock.advance(Duration.ofSeconds(1));
+        zeroMinimum.poll();
+        zeroMinimum.loadShare(LoadShare.of(7));
+        assertEquals(List.of("limit 0.0", "limit 7.0"), zero.last().commands());
     }
 
     @Test
