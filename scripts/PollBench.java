@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Samples a running gateway (bench-poll starts it): every 250 ms, the age of each point's last
  * answer from /echarge/api/status, and the JVM's CPU time from /proc. Prints the achieved poll
  * period (median and worst age of the last answer, plus the sampling interval) and CPU use.
- * Usage: java PollBench.java <pid> <http port> <points> <seconds>
+ * Usage: java PollBench.java <pid> <http port> <points> <seconds> <initial password file>
+ * (logs in to the console with the initial password and sets a new one, as the API requires)
  */
 public class PollBench {
 
@@ -26,7 +27,9 @@ public class PollBench {
         String url = "http://127.0.0.1:" + args[1] + "/echarge/api/status";
         int points = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        logIn(http, "http://127.0.0.1:" + args[1] + "/echarge/api/",
+                Files.readAllLines(Path.of(args[4])).get(0).trim());
         long ticksPerSecond = 100; // USER_HZ on Linux
         long cpuStart = cpuTicks(pid);
         long wallStart = System.nanoTime();
@@ -55,6 +58,32 @@ public class PollBench {
         System.out.printf("%4d points: last answer age median %.2f s, worst %.2f s (polled every 1 s by design);"
                 + " gateway JVM CPU %.1f %% of one core (simulated stations included)%n", points,
                 ages.get(ages.size() / 2), worst, 100 * cpuSeconds / wallSeconds);
+    }
+
+    /** Logs in with the initial password; the first login must set a new one before anything else. */
+    private static void logIn(HttpClient http, String api, String initial) throws Exception {
+        String session = post(http, api + "login", null, "{\"user\":\"admin\",\"password\":\"" + initial + "\"}");
+        if (session.contains("\"mustChangePassword\" : true") || session.contains("\"mustChangePassword\":true")) {
+            Matcher token = Pattern.compile("\"csrfToken\"\\s*:\\s*\"([^\"]+)\"").matcher(session);
+            if (!token.find()) {
+                throw new IllegalStateException("no CSRF token in " + session);
+            }
+            post(http, api + "password", token.group(1), "{\"oldPassword\":\"" + initial
+                    + "\",\"newPassword\":\"bench-" + java.util.UUID.randomUUID() + "\"}");
+        }
+    }
+
+    private static String post(HttpClient http, String url, String csrf, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     private static long cpuTicks(long pid) throws Exception {

@@ -11,6 +11,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -426,6 +429,55 @@ public class GatewayIT extends GatewayTestSupport {
         }
         assertTrue(Files.size(rebuilt.toPath()) > 0);
         return rebuilt;
+    }
+
+    @Test
+    public void theConsoleApiNeedsALoginAndTheInitialPasswordMustBeChanged() throws Exception {
+        ensureDemoSite();
+        String api = "http://127.0.0.1:" + configurationAdmin.getConfiguration("org.ops4j.pax.web", null)
+                .getProperties().get("org.osgi.service.http.port") + "/echarge/api/";
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        assertEquals(401, get(client, api + "status").statusCode());
+        assertEquals(401, get(client, api + "anything").statusCode());
+        assertEquals(200, get(client, api + "health").statusCode());
+
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("karaf.etc"), "initial-admin-password");
+        String initial = Files.readAllLines(file).get(0).trim();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        HttpResponse<String> login = post(client, api + "login", null,
+                "{\"user\":\"admin\",\"password\":\"" + initial + "\"}");
+        assertEquals(login.body(), 200, login.statusCode());
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie, cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
+        assertTrue(login.body(), login.body().replace(" ", "").contains("\"mustChangePassword\":true"));
+        assertEquals("the initial password only lets the password be changed", 403,
+                get(client, api + "status").statusCode());
+
+        String csrf = login.body().replaceAll("(?s).*\"csrfToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String change = "{\"oldPassword\":\"" + initial + "\",\"newPassword\":\"itest-new-password-1\"}";
+        assertEquals("no CSRF token", 403, post(client, api + "password", null, change).statusCode());
+        HttpResponse<String> changed = post(client, api + "password", csrf, change);
+        assertEquals(changed.body(), 200, changed.statusCode());
+        HttpResponse<String> status = get(client, api + "status");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("\"points\""));
+        assertTrue(status.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+        assertEquals("nosniff", status.headers().firstValue("X-Content-Type-Options").orElse(""));
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient client, String url, String csrf, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private int httpStatus(String path) throws IOException {

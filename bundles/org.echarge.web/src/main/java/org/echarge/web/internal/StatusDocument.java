@@ -48,14 +48,30 @@ final class StatusDocument {
             fault.put("severity", faults.shown().severity());
             fault.put("detail", faults.detail());
         }
-        boolean allAnswered = points.stream().allMatch(PointStatus::answered);
-        root.put("ready", health.problems().isEmpty() && allAnswered);
+        root.put("ready", ready(health, points));
         ObjectNode components = root.putObject("components");
         components.put("active", health.active());
         health.problems().forEach(components.putArray("problems")::add);
         ArrayNode array = root.putArray("points");
         points.stream().sorted(Comparator.comparingInt(PointStatus::number)).forEach(p -> array.add(point(p)));
         return root;
+    }
+
+    /**
+     * The JSON of the open {@code /echarge/api/health}: readiness and counts only, nothing about the
+     * installation (no names, addresses, identities, faults): that is for logged-in users.
+     */
+    ObjectNode health(ComponentHealth health, Collection<PointStatus> points) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("ready", ready(health, points));
+        root.putObject("components").put("active", health.active()).put("problems", health.problems().size());
+        root.putObject("points").put("total", points.size())
+                .put("answered", points.stream().filter(PointStatus::answered).count());
+        return root;
+    }
+
+    private static boolean ready(ComponentHealth health, Collection<PointStatus> points) {
+        return health.problems().isEmpty() && points.stream().allMatch(PointStatus::answered);
     }
 
     /** Adds what DLM does, or null when that service is not available. */

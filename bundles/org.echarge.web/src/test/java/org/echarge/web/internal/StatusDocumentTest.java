@@ -1,9 +1,11 @@
 package org.echarge.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.echarge.api.PhaseValues;
@@ -94,6 +96,31 @@ class StatusDocumentTest {
         var json = document.build(gateway, NOW, broken, null, List.of());
         assertEquals(false, json.get("ready").asBoolean());
         assertEquals("x: waiting for y", json.at("/components/problems/0").asText());
+    }
+
+    @Test
+    void healthTellsReadinessAndCountsButNothingAboutTheInstallation() throws Exception {
+        PointStatus answered = status(1, ChargerSnapshot.builder(NOW, PointState.AVAILABLE).build());
+        PointStatus silent = status(2, null);
+
+        JsonNode ready = mapper.readTree(mapper.writeValueAsString(document.health(healthy, List.of(answered))));
+        JsonNode waiting = mapper.readTree(mapper.writeValueAsString(document.health(
+                new StatusDocument.ComponentHealth(6, List.of("x: waiting for y")), List.of(answered, silent))));
+
+        assertTrue(ready.get("ready").asBoolean());
+        assertEquals(false, waiting.get("ready").asBoolean());
+        assertEquals(1, waiting.at("/components/problems").asInt());
+        assertEquals(6, waiting.at("/components/active").asInt());
+        assertEquals(2, waiting.at("/points/total").asInt());
+        assertEquals(1, waiting.at("/points/answered").asInt());
+        assertEquals(List.of("ready", "components", "points"), fieldNames(waiting));
+        assertFalse(waiting.toString().contains("P1") || waiting.toString().contains("127.0.0.1"), waiting.toString());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static PointStatus status(int number, ChargerSnapshot snapshot) {
