@@ -464,6 +464,25 @@ public class GatewayIT extends GatewayTestSupport {
         assertTrue(status.body().contains("\"points\""));
         assertTrue(status.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("nosniff", status.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        // the console's pages and its live stream
+        HttpResponse<String> page = get(client, api.replace("/api/", "/") + "index.html");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        HttpResponse<java.io.InputStream> events = client.send(HttpRequest.newBuilder(java.net.URI.create(api
+                + "events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, events.statusCode());
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(events.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            String data = null;
+            while (data == null && (line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    data = line;
+                }
+            }
+            assertTrue("a status event with the points: " + data, data != null && data.contains("\"points\""));
+        }
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {

@@ -19,6 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
@@ -35,6 +36,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @Component(service = Filter.class, property = Constants.SERVICE_RANKING + ":Integer=50")
 @HttpWhiteboardFilterPattern(ApiAccessFilter.API + "/*")
 @HttpWhiteboardFilterName("echarge-api-access")
+@HttpWhiteboardFilterAsyncSupported // the console's live event stream is asynchronous
 public final class ApiAccessFilter implements Filter {
 
     public static final String API = "/echarge/api";

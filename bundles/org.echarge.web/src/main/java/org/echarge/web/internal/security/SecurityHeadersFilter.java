@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
@@ -23,6 +24,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 @Component(service = Filter.class, property = Constants.SERVICE_RANKING + ":Integer=100")
 @HttpWhiteboardFilterPattern("/*")
 @HttpWhiteboardFilterName("echarge-security-headers")
+@HttpWhiteboardFilterAsyncSupported // the console's live event stream is asynchronous
 public final class SecurityHeadersFilter implements Filter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
