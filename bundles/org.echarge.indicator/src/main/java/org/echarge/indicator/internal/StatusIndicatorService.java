@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GatewayFaults;
+import org.echarge.api.knx.KnxDevice;
+import org.echarge.api.knx.KnxState;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.IndicatorState;
 import org.echarge.api.indicator.StatusIndicators;
@@ -26,8 +28,8 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Computes the indicators from the general faults and the charging points, and, where LED
  * names are configured (PID {@code org.echarge.indicator}), drives them every
- * {@link Blink#STEP_MILLIS} ms. KNX (COM, programming mode) is not wired yet: COM shows "no
- * connection" and Programming is off until the KNX binding provides them.
+ * {@link Blink#STEP_MILLIS} ms. COM and Programming follow the KNX binding's device (off while KNX
+ * is not installed or not configured).
  */
 @Component(configurationPid = "org.echarge.indicator", service = StatusIndicators.class, immediate = true)
 @Designate(ocd = StatusIndicatorConfig.class)
@@ -37,6 +39,9 @@ public final class StatusIndicatorService implements StatusIndicators {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GatewayFaults faults;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile KnxDevice knx;
     private final LedDriver leds;
     private final ScheduledExecutorService executor;
 
@@ -87,8 +92,15 @@ public final class StatusIndicatorService implements StatusIndicators {
                 code = status.fault().code() + " (point " + status.number() + ")";
             }
         }
-        return IndicatorLogic.of(new GatewayCondition(true, false, false, !points.isEmpty(), severity, code, false,
-                GatewayCondition.KnxLink.NONE));
+        KnxDevice device = knx;
+        KnxState bus = device == null ? KnxState.OFF : device.state();
+        GatewayCondition.KnxLink link = switch (bus.connection()) {
+            case CONNECTED -> GatewayCondition.KnxLink.CONNECTED;
+            case TRAFFIC -> GatewayCondition.KnxLink.TRAFFIC;
+            case OFF, LOST -> GatewayCondition.KnxLink.NONE;
+        };
+        return IndicatorLogic.of(new GatewayCondition(true, false, false, !points.isEmpty(), severity, code,
+                bus.programmingMode(), link));
     }
 
     @Deactivate

@@ -9,6 +9,7 @@ import java.util.List;
 import org.echarge.api.PhaseValues;
 import org.echarge.api.charger.ChargerSnapshot;
 import org.echarge.api.dlm.DlmStatus;
+import org.echarge.api.knx.KnxState;
 import org.echarge.api.fault.FaultStatus;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.IndicatorState;
@@ -72,6 +73,22 @@ final class StatusDocument {
 
     private static boolean ready(ComponentHealth health, Collection<PointStatus> points) {
         return health.problems().isEmpty() && points.stream().allMatch(PointStatus::answered);
+    }
+
+    /** Adds the KNX side, or null when the KNX binding is not installed. */
+    void knx(ObjectNode root, KnxState state) {
+        if (state == null) {
+            root.putNull("knx");
+            return;
+        }
+        ObjectNode knx = root.putObject("knx");
+        knx.put("connection", state.connection().name());
+        knx.put("target", state.target());
+        knx.put("individualAddress", state.individualAddress());
+        knx.put("programmingMode", state.programmingMode());
+        knx.put("refusedTelegrams", state.refusedTelegrams());
+        knx.put("lastRefusal", state.lastRefusal());
+        state.problems().forEach(knx.putArray("problems")::add);
     }
 
     /** Adds what DLM does, or null when that service is not available. */

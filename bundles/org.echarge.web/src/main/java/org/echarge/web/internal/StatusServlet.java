@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.echarge.api.dlm.LoadManagement;
+import org.echarge.api.knx.KnxDevice;
 import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.indicator.StatusIndicators;
 import org.echarge.api.point.ChargingPoint;
@@ -63,6 +64,9 @@ public final class StatusServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile LoadManagement loadManagement;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile KnxDevice knx;
 
     @Activate
     public StatusServlet(@Reference ServiceComponentRuntime scr, BundleContext context) {
@@ -136,6 +140,8 @@ public final class StatusServlet extends HttpServlet {
         document.indicators(body, lights == null ? null : lights.state());
         LoadManagement dlm = loadManagement;
         document.dlm(body, dlm == null ? null : dlm.status());
+        KnxDevice device = knx;
+        document.knx(body, device == null ? null : device.state());
         return body;
     }
 }

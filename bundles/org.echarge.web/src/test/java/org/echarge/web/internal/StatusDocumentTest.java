@@ -82,6 +82,14 @@ class StatusDocumentTest {
         assertEquals("the prioritised point 4 is not configured", json.at("/dlm/problems/0").asText());
         assertEquals(NOW.toString(), json.at("/dlm/lastReading").asText());
 
+        document.knx(built, new org.echarge.api.knx.KnxState(org.echarge.api.knx.KnxState.Connection.TRAFFIC,
+                "tunnelling to 127.0.0.1:3671", "1.1.250", true, 3, "object 60: NaN", List.of()));
+        JsonNode knx = mapper.readTree(mapper.writeValueAsString(built)).get("knx");
+        assertEquals("TRAFFIC", knx.get("connection").asText());
+        assertEquals("1.1.250", knx.get("individualAddress").asText());
+        assertEquals(true, knx.get("programmingMode").asBoolean());
+        assertEquals(3, knx.get("refusedTelegrams").asInt());
+
         var off = document.build(gateway, NOW, healthy, null, List.of());
         document.dlm(off, null);
         assertTrue(mapper.readTree(mapper.writeValueAsString(off)).get("dlm").isNull());

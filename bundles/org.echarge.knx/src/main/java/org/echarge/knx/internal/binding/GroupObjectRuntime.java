@@ -79,7 +79,7 @@ public final class GroupObjectRuntime {
         for (GroupObject object : objects.values()) {
             if (object.has(GroupObjectFlag.READ_ON_INIT)) {
                 links.sendingAddress(object.number())
-                        .ifPresent(address -> bus.send(new Telegram(Telegram.Service.READ, address, null, null)));
+                        .ifPresent(address -> bus.send(new Telegram(Telegram.Service.READ, address, null, null), null));
             }
         }
     }
@@ -201,7 +201,7 @@ public final class GroupObjectRuntime {
         if (address.isEmpty()) {
             return false; // not linked: the value is only there to be read
         }
-        bus.send(new Telegram(Telegram.Service.WRITE, address.get(), null, encoded));
+        bus.send(new Telegram(Telegram.Service.WRITE, address.get(), null, encoded), object.datapoint());
         sentAt.put(object.number(), now);
         return true;
     }
@@ -224,7 +224,7 @@ public final class GroupObjectRuntime {
         for (int number : linked) {
             GroupObject object = objects.get(number);
             if (object != null && object.has(GroupObjectFlag.READ) && value.containsKey(number)) {
-                bus.send(new Telegram(Telegram.Service.RESPONSE, address, null, value.get(number)));
+                bus.send(new Telegram(Telegram.Service.RESPONSE, address, null, value.get(number)), object.datapoint());
                 return; // one answer per read
             }
         }

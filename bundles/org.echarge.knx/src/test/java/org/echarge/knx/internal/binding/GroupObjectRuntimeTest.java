@@ -89,7 +89,7 @@ class GroupObjectRuntimeTest {
             throw new AssertionError(invalid.errors());
         }
         return new GroupObjectRuntime(GatewayObjects.of(table, setup),
-                ((Validated.Valid<GroupObjectLinks>) parsed).value(), setup, sent::add, commands);
+                ((Validated.Valid<GroupObjectLinks>) parsed).value(), setup, (telegram, datapoint) -> sent.add(telegram), commands);
     }
 
     private static PointSetup point(int number, TemperatureSending temperature) {
@@ -174,7 +174,7 @@ class GroupObjectRuntimeTest {
         GroupObjectTable table = GroupObjectTable.standard();
         GroupObjectLinks links = ((Validated.Valid<GroupObjectLinks>) GroupObjectLinks.parse(List.of("10=0/1/10"),
                 table, setup)).value();
-        GroupObjectRuntime runtime = new GroupObjectRuntime(GatewayObjects.of(table, setup), links, setup, sent::add,
+        GroupObjectRuntime runtime = new GroupObjectRuntime(GatewayObjects.of(table, setup), links, setup, (telegram, datapoint) -> sent.add(telegram),
                 commands);
         runtime.received(write("0/1/10", 0xC1, 0x20, 0x00, 0x00));
         runtime.received(write("0/1/10", 0x7F, 0x80, 0x00, 0x00)); // +infinity
