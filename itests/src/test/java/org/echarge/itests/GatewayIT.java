@@ -465,6 +465,14 @@ public class GatewayIT extends GatewayTestSupport {
         assertTrue(status.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("nosniff", status.headers().firstValue("X-Content-Type-Options").orElse(""));
 
+        // the KNX side: not configured in this test, but its API is there
+        HttpResponse<String> knx = get(client, api + "knx");
+        assertEquals(knx.body(), 200, knx.statusCode());
+        assertTrue(knx.body(), knx.body().replace(" ", "").contains("\"connection\":\"OFF\""));
+        String newCsrf = changed.body().replaceAll("(?s).*\"csrfToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertEquals(403, post(client, api + "knx/programming-mode", null, "{\"on\":true}").statusCode());
+        assertEquals(204, post(client, api + "knx/programming-mode", newCsrf, "{\"on\":true}").statusCode());
+
         // the console's pages and its live stream
         HttpResponse<String> page = get(client, api.replace("/api/", "/") + "index.html");
         assertEquals(200, page.statusCode());

@@ -78,6 +78,8 @@ public final class KnxBinding implements AutoCloseable {
     private KnxGatewayDevice device;
     private GatewaySetup setup;
     private GroupObjectRuntime runtime;
+    private volatile List<org.echarge.knx.internal.GroupObject> objects = List.of();
+    private volatile GroupObjectLinks links = GroupObjectLinks.none();
     private ConnectionState lastState = ConnectionState.LOST;
     private volatile List<String> problems = List.of();
     private boolean associationRaised;
@@ -123,6 +125,19 @@ public final class KnxBinding implements AutoCloseable {
                 runtime.update(ObjectValues.point(status, now, zone), now);
             }
         });
+    }
+
+    /** The current objects with their links, for the console's table. */
+    public List<org.echarge.api.knx.KnxObject> objects() {
+        return org.echarge.knx.internal.GroupObjectRows.of(objects, links).stream()
+                .map(row -> new org.echarge.api.knx.KnxObject(row.number(), row.name(), row.datapoint(), row.flags(),
+                        row.addresses()))
+                .toList();
+    }
+
+    /** The linked addresses as ETS imports them. */
+    public String etsGroupAddressCsv() {
+        return org.echarge.knx.internal.EtsGroupAddressExport.csv(objects, links, "e-charge gateway");
     }
 
     public void programmingMode(boolean on) {
@@ -186,8 +201,10 @@ public final class KnxBinding implements AutoCloseable {
         }
         GroupObjectLinks valid = ((Validated.Valid<GroupObjectLinks>) links).value();
         problems = List.of();
-        runtime = new GroupObjectRuntime(GatewayObjects.of(table, next), valid, next, this::send, commands);
-        LOG.info("KNX: {} group objects, {} linked", GatewayObjects.of(table, next).size(), valid.objectNumbers().size());
+        objects = GatewayObjects.of(table, next);
+        this.links = valid;
+        runtime = new GroupObjectRuntime(objects, valid, next, this::send, commands);
+        LOG.info("KNX: {} group objects, {} linked", objects.size(), valid.objectNumbers().size());
         checkDlmAssociation(next, valid);
         if (connection.state() != ConnectionState.LOST) {
             runtime.start();

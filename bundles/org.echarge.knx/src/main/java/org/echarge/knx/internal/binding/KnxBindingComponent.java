@@ -234,6 +234,18 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
     }
 
     @Override
+    public List<org.echarge.api.knx.KnxObject> objects() {
+        KnxBinding current = binding;
+        return current == null ? List.of() : current.objects();
+    }
+
+    @Override
+    public String etsGroupAddressCsv() {
+        KnxBinding current = binding;
+        return current == null ? "" : current.etsGroupAddressCsv();
+    }
+
+    @Override
     public Map<Integer, ChargingPoint> points() {
         return points;
     }

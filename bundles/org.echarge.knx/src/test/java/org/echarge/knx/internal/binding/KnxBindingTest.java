@@ -158,6 +158,24 @@ class KnxBindingTest {
     }
 
     @Test
+    void theObjectTableAndTheEtsExportShowTheLinks() throws Exception {
+        start("10=0/1/10", "point1.50=1/0/50,1/7/50");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (binding.objects().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        org.echarge.api.knx.KnxObject state = binding.objects().stream().filter(o -> o.number() == 50).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("1/0/50", "1/7/50"), state.addresses());
+        assertEquals("5.010", state.datapoint());
+        assertEquals("CR-T--", state.flags());
+        String csv = binding.etsGroupAddressCsv();
+        assertTrue(csv.contains("\"1/0/50\"") && csv.contains("DPST-5-10"), csv);
+        binding.programmingMode(true);
+        assertTrue(binding.state().programmingMode());
+    }
+
+    @Test
     void dlmOnWithoutItsMeterObjectsLinkedIsDlmAssociation() throws Exception {
         start("point1.50=1/0/50");
         long deadline = System.nanoTime() + WAIT.toNanos();
