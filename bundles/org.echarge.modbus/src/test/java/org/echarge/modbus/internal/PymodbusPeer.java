@@ -37,14 +37,23 @@ final class PymodbusPeer implements AutoCloseable {
      * @param slow "unit:milliseconds" for a unit that answers late, or empty
      */
     static PymodbusPeer start(Path port, String framing, String units, String slow) throws IOException, InterruptedException {
+        return start(port, framing, units, slow, 0);
+    }
+
+    /** @param wireBaud answers wait as long as the frames would take on the wire at this baud rate; 0 = no wait */
+    static PymodbusPeer start(Path port, String framing, String units, String slow, int wireBaud)
+            throws IOException, InterruptedException {
         Path dir = port.getParent();
         Path script = dir.resolve("pymodbus_peer.py");
         try (InputStream source = PymodbusPeer.class.getResourceAsStream("pymodbus_peer.py")) {
             Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
         }
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), framing, port.toString(), units));
-        if (!slow.isEmpty()) {
-            command.add(slow);
+        if (!slow.isEmpty() || wireBaud > 0) {
+            command.add(slow.isEmpty() ? "0:0" : slow);
+        }
+        if (wireBaud > 0) {
+            command.add(Integer.toString(wireBaud));
         }
         Path log = Files.createTempFile(dir, "pymodbus", ".log");
         if (!Files.isExecutable(Path.of(PYTHON))) {
