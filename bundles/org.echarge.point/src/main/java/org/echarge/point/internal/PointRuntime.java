@@ -177,7 +177,11 @@ final class PointRuntime {
             try {
                 charger.unlock();
             } catch (DeviceException e) {
-                failed(e);
+                if (e.kind() == DeviceException.Kind.NOT_SUPPORTED) {
+                    info(PointFault.OP_NOT_POSSIBLE, "unlock: " + e.getMessage()); // e.g. during a session
+                } else {
+                    failed(e);
+                }
             }
         }
         publish();

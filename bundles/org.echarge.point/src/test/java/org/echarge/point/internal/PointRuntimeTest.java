@@ -245,6 +245,20 @@ class PointRuntimeTest {
     }
 
     @Test
+    void anUnlockTheChargerRefusesNowIsOpNotPossibleWithoutReconnecting() {
+        FakeChargerDriver unlocking = new FakeChargerDriver("fake", model(ChargerCapability.UNLOCK))
+                .answeringWith(charging(16));
+        installed = unlocking;
+        pollASecondLater();
+        unlocking.last().fail(new DeviceException(Kind.NOT_SUPPORTED, "not during a session"));
+        runtime.unlock();
+        assertEquals(PointFault.OP_NOT_POSSIBLE, runtime.status().fault());
+        assertEquals("unlock: not during a session", runtime.status().faultDetail());
+        assertEquals(1, unlocking.opened().size());
+        assertFalse(unlocking.last().closed(), "the charger stays open");
+    }
+
+    @Test
     void aModelWithoutPauseIsPausedWithZeroAmpere() {
         FakeChargerDriver zero = new FakeChargerDriver("fake", model(ChargerCapability.ZERO_AMPERE))
                 .answeringWith(charging(16));
