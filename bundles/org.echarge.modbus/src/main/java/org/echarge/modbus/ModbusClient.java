@@ -19,6 +19,19 @@ public interface ModbusClient extends AutoCloseable {
     /** Function code 16. */
     void writeRegisters(int address, int... values) throws ModbusException;
 
+    /**
+     * Function code 1: {@code count} coils from {@code address}. Clients that cannot (test fakes)
+     * refuse with {@code NOT_SUPPORTED}.
+     */
+    default boolean[] readCoils(int address, int count) throws ModbusException {
+        throw new ModbusException(org.echarge.api.DeviceException.Kind.NOT_SUPPORTED, "coils are not supported");
+    }
+
+    /** Function code 5: one coil on or off. */
+    default void writeCoil(int address, boolean value) throws ModbusException {
+        throw new ModbusException(org.echarge.api.DeviceException.Kind.NOT_SUPPORTED, "coils are not supported");
+    }
+
     /** Releases this client; the shared connection closes with its last client. Idempotent. */
     @Override
     void close();

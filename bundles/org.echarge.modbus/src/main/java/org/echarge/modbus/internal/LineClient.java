@@ -8,6 +8,10 @@ import org.echarge.modbus.ModbusException;
 import org.echarge.modbus.ModbusOptions;
 
 import com.ghgande.j2mod.modbus.msg.ModbusRequest;
+import com.ghgande.j2mod.modbus.msg.ReadCoilsRequest;
+import com.ghgande.j2mod.modbus.msg.ReadCoilsResponse;
+import com.ghgande.j2mod.modbus.msg.WriteCoilRequest;
+import com.ghgande.j2mod.modbus.msg.WriteCoilResponse;
 import com.ghgande.j2mod.modbus.msg.ModbusResponse;
 import com.ghgande.j2mod.modbus.msg.ReadInputRegistersRequest;
 import com.ghgande.j2mod.modbus.msg.ReadInputRegistersResponse;
@@ -69,6 +73,30 @@ final class LineClient implements ModbusClient {
             registers[i] = new SimpleRegister(checkWord(values[i]));
         }
         execute(new WriteMultipleRegistersRequest(address, registers));
+    }
+
+    @Override
+    public boolean[] readCoils(int address, int count) throws ModbusException {
+        checkRange(address, count, 2000);
+        ModbusResponse response = execute(new ReadCoilsRequest(address, count));
+        if (!(response instanceof ReadCoilsResponse read) || read.getBitCount() < count) {
+            throw implausible("coils", address, count);
+        }
+        boolean[] coils = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            coils[i] = read.getCoilStatus(i);
+        }
+        return coils;
+    }
+
+    @Override
+    public void writeCoil(int address, boolean value) throws ModbusException {
+        checkRange(address, 1, 1);
+        ModbusResponse response = execute(new WriteCoilRequest(address, value));
+        if (!(response instanceof WriteCoilResponse written) || written.getCoil() != value) {
+            throw new ModbusException(Kind.COMMUNICATION, line.name() + " unit " + unitId
+                    + ": implausible answer writing coil " + address);
+        }
     }
 
     @Override

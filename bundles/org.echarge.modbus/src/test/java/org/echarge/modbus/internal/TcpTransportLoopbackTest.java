@@ -54,6 +54,19 @@ class TcpTransportLoopbackTest {
     }
 
     @Test
+    void readsAndWritesCoils() throws Exception {
+        startSlave(0);
+        try (ModbusClient client = transport.open(DeviceAddress.tcp("127.0.0.1", port, 1), OPTIONS)) {
+            assertArrayEquals(new boolean[] {false, true, false}, client.readCoils(0, 3));
+            client.writeCoil(2, true);
+            client.writeCoil(1, false);
+            assertArrayEquals(new boolean[] {false, false, true}, client.readCoils(0, 3));
+            ModbusException beyond = assertThrows(ModbusException.class, () -> client.writeCoil(50, true));
+            assertEquals(2, beyond.exceptionCode(), "illegal data address");
+        }
+    }
+
+    @Test
     void exceptionResponseIsACommunicationErrorWithItsCode() throws Exception {
         startSlave(0);
         try (ModbusClient client = transport.open(DeviceAddress.tcp("127.0.0.1", port, 1), OPTIONS)) {
@@ -110,6 +123,9 @@ class TcpTransportLoopbackTest {
         image.addInputRegister(new SimpleInputRegister(7));
         for (int i = 0; i < 110; i++) {
             image.addRegister(new SimpleRegister(0));
+        }
+        for (int i = 0; i < 3; i++) {
+            image.addDigitalOut(new com.ghgande.j2mod.modbus.procimg.SimpleDigitalOut(i == 1));
         }
         slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false, maxIdleSeconds);
         slave.addProcessImage(1, image);
