@@ -263,6 +263,61 @@ public class GatewayIT extends GatewayTestSupport {
     }
 
     @Test
+    public void aSignedDriverUpdateIsAppliedAndAWronglySignedOneRefused() throws Exception {
+        ensureDemoSite();
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.security.KeyPair other = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Files.writeString(java.nio.file.Path.of(System.getProperty("karaf.etc"), "echarge-update.pub"),
+                "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                        .encodeToString(key.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Bundle driver = bundle(DRIVER);
+        String before = driver.getVersion().toString();
+        byte[] jar = Files.readAllBytes(rebuildWithNewVersion(driver, before + "-u1").toPath());
+        org.echarge.updater.DriverUpdater updater = service(org.echarge.updater.DriverUpdater.class);
+
+        java.nio.file.Path wrong = Files.createTempFile("driver-update", ".zip");
+        Files.write(wrong, updatePackage(jar, other.getPrivate()));
+        org.echarge.updater.UpdateReport refused = updater.update(wrong);
+        assertEquals(refused.message(), org.echarge.updater.UpdateOutcome.REFUSED, refused.outcome());
+        assertEquals("nothing changed", before, bundle(DRIVER).getVersion().toString());
+
+        java.nio.file.Path good = Files.createTempFile("driver-update", ".zip");
+        Files.write(good, updatePackage(jar, key.getPrivate()));
+        org.echarge.updater.UpdateReport updated = updater.update(good);
+        assertEquals(updated.message(), org.echarge.updater.UpdateOutcome.UPDATED, updated.outcome());
+        assertEquals(before + "-u1", bundle(DRIVER).getVersion().toString());
+        assertEquals(driver.getBundleId(), bundle(DRIVER).getBundleId());
+        waitForAllPointsAnswered(Duration.ofSeconds(20));
+        assertTrue(updated.toString(), updated.driverOutage().toSeconds() < 10);
+    }
+
+    /** A driver update package as the signing tool makes it: properties, their Ed25519 signature, the jar. */
+    private static byte[] updatePackage(byte[] jar, java.security.PrivateKey key) throws Exception {
+        java.util.jar.Attributes main;
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            main = in.getManifest().getMainAttributes();
+        }
+        String properties = "format=1\n"
+                + "bundle.symbolicName=" + main.getValue("Bundle-SymbolicName").split(";")[0].trim() + "\n"
+                + "bundle.version=" + main.getValue("Bundle-Version").trim() + "\n"
+                + "bundle.sha256=" + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(jar)) + "\n";
+        java.security.Signature signature = java.security.Signature.getInstance("Ed25519");
+        signature.initSign(key);
+        signature.update(properties.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("update.properties"));
+            zip.write(properties.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("update.sig"));
+            zip.write(signature.sign());
+            zip.putNextEntry(new java.util.zip.ZipEntry("bundle.jar"));
+            zip.write(jar);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     public void factoryResetLeavesAnUnconfiguredGatewayWithoutRestart() throws Exception {
         ensureDemoSite();
         Map<Long, String> before = bundleFingerprints();
