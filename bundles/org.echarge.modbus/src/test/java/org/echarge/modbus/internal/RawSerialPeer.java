@@ -1,5 +1,6 @@
 package org.echarge.modbus.internal;
 
+import org.echarge.testsupport.SocatPty;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.echarge.modbus.internal;
 
+import org.echarge.testsupport.SocatPty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.echarge.driver.abb.internal;
 
+import org.echarge.testsupport.SocatPty;
 import org.echarge.api.DeviceAddress;
 import org.echarge.api.Transport;
 import org.echarge.modbus.internal.Rs485TestLine;

@@ -2,6 +2,7 @@ package org.echarge.driver.abl.internal;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import org.echarge.testsupport.SocatPty;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

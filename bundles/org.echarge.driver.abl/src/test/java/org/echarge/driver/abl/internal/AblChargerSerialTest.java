@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.echarge.testsupport.SocatPty;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class AblChargerSerialTest {
     void start() throws Exception {
         SocatPty.assumeInstalled();
         pty = SocatPty.start(dir);
-        box = AblBox.start(pty.boxEnd, UNIT, 1.0);
+        box = AblBox.start(pty.peerEnd, UNIT, 1.0);
         transport = Rs485TestLine.ablAscii(pty.gatewayEnd);
     }
 

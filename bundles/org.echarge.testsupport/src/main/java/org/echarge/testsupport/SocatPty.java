@@ -1,4 +1,4 @@
-package org.echarge.driver.abb.internal;
+package org.echarge.testsupport;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,14 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A serial line for tests: a socat pty pair, one end for the gateway and one for the peer. socat runs as a
- * child process and is stopped by its own process id; its links disappear with it. A copy of the transport's
- * test helper of the same name.
+ * A serial line for tests: a socat pty pair, one end for the gateway and one for the peer (a
+ * simulated device or an independent Modbus server). socat runs as a child process and is stopped by
+ * its own process id; its links disappear with it. Needs the Debian package socat.
  */
-final class SocatPty implements AutoCloseable {
+public final class SocatPty implements AutoCloseable {
 
-    final Path gatewayEnd;
-    final Path peerEnd;
+    public final Path gatewayEnd;
+    public final Path peerEnd;
     private final Process process;
 
     private SocatPty(Path gatewayEnd, Path peerEnd, Process process) {
@@ -28,18 +28,18 @@ final class SocatPty implements AutoCloseable {
         this.process = process;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "socat")));
     }
 
     /** Skips the calling test when socat is missing (Debian package socat). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         assumeTrue(installed(), "socat is not installed (Debian package socat): serial line test skipped");
     }
 
     /** Starts a pair with the links {@code dir/gateway} and {@code dir/peer}; returns once data flows. */
-    static SocatPty start(Path dir) throws IOException, InterruptedException {
+    public static SocatPty start(Path dir) throws IOException, InterruptedException {
         Path gateway = dir.resolve("gateway");
         Path peer = dir.resolve("peer");
         Path log = Files.createTempFile(dir, "socat", ".log");
@@ -69,7 +69,7 @@ final class SocatPty implements AutoCloseable {
     }
 
     /** Waits until the process has written {@code text} into its log. */
-    static void awaitLine(Process process, Path log, String text, Duration max) throws IOException, InterruptedException {
+    public static void awaitLine(Process process, Path log, String text, Duration max) throws IOException, InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
             String written = Files.readString(log, StandardCharsets.UTF_8);
