@@ -1,5 +1,6 @@
 package org.echarge.driver.abb.internal;
 
+import org.echarge.testsupport.ScriptedPeer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Driver → the real Modbus transport → {@link AbbBox}, a simulated Terra AC on pymodbus, in real time; once over
+ * Driver → the real Modbus transport → {@link ScriptedPeer}, a simulated Terra AC on pymodbus, in real time; once over
  * Modbus TCP on 127.0.0.1 ({@link AbbTcpLoopbackTest}) and once over Modbus RTU on a socat pty pair
  * ({@link AbbSerialLineTest}): the box's map and behaviour are the same on both.
  */
@@ -39,11 +40,11 @@ abstract class AbbBoxContract {
     @TempDir
     Path dir;
     ModbusTransportService transport;
-    AbbBox box;
+    ScriptedPeer box;
     private Charger charger;
 
     /** Starts the box at the address {@link #address()} names; options as in the script. */
-    abstract AbbBox startBox(String... options) throws Exception;
+    abstract ScriptedPeer startBox(String... options) throws Exception;
 
     abstract DeviceAddress address();
 

@@ -1,5 +1,6 @@
 package org.echarge.driver.abb.internal;
 
+import org.echarge.testsupport.ScriptedPeer;
 import org.echarge.testsupport.SocatPty;
 import org.echarge.api.DeviceAddress;
 import org.echarge.api.Transport;
@@ -29,7 +30,7 @@ class AbbSerialLineTest extends AbbBoxContract {
     }
 
     @Override
-    AbbBox startBox(String... options) throws Exception {
+    ScriptedPeer startBox(String... options) throws Exception {
         String[] all = new String[options.length + 2];
         all[0] = "--unit";
         all[1] = Integer.toString(UNIT);

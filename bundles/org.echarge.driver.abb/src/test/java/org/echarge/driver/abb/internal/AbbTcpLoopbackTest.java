@@ -1,5 +1,6 @@
 package org.echarge.driver.abb.internal;
 
+import org.echarge.testsupport.ScriptedPeer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -27,7 +28,7 @@ class AbbTcpLoopbackTest extends AbbBoxContract {
     }
 
     @Override
-    AbbBox startBox(String... options) throws Exception {
+    ScriptedPeer startBox(String... options) throws Exception {
         return AbbBox.tcp(dir, port, options);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.echarge.testsupport.ScriptedPeer;
 import org.echarge.testsupport.SocatPty;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Driver → RS485 transport (j2mod, jSerialComm) at 57600 8N2 → socat pty pair → {@link AmtronBox}, a simulated AMTRON
+ * Driver → RS485 transport (j2mod, jSerialComm) at 57600 8N2 → socat pty pair → {@link ScriptedPeer}, a simulated AMTRON
  * Compact 2.0s on pymodbus at unit 50, in real time.
  */
 class AmtronSerialLineTest {
@@ -41,7 +42,7 @@ class AmtronSerialLineTest {
     @TempDir
     Path dir;
     private SocatPty pty;
-    private AmtronBox box;
+    private ScriptedPeer box;
     private ModbusTransportService transport;
     private Charger charger;
 

@@ -1,181 +1,28 @@
 package org.echarge.driver.heidelberg.internal;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import org.echarge.testsupport.SocatPty;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import org.echarge.testsupport.ScriptedPeer;
 
 /**
- * A simulated Energy Control on the peer end of a {@link SocatPty}: {@code heidelberg_box.py} on pymodbus (Debian
- * python3-pymodbus 3.0), an implementation independent of the driver. Commands go to its stdin and are
- * acknowledged on its stdout, where it also reports LAPSED, RECOVERED, STANDBY and TOO_FAST.
+ * A simulated Energy Control on the peer end of a socat pty pair: {@code heidelberg_box.py} on
+ * pymodbus; it reports LAPSED, RECOVERED, STANDBY and TOO_FAST.
  */
-final class HeidelbergBox implements AutoCloseable {
+final class HeidelbergBox {
 
-    static final String PYTHON = "/usr/bin/python3"; // not a pyenv python3 that lacks Debian's modules
-    private static final String INSTALL = "The serial line test needs the Debian packages socat, python3-pymodbus,"
-            + " python3-serial and python3-serial-asyncio (apt-get install -y socat python3-pymodbus python3-serial"
-            + " python3-serial-asyncio)";
+    private static final String INSTALL = "The serial line test needs the Debian packages socat, python3-pymodbus, python3-serial and"
+            + " python3-serial-asyncio (apt-get install -y socat python3-pymodbus python3-serial python3-serial-asyncio)";
 
-    private final Process process;
-    private final Writer commands;
-    private final Path log;
-    private final List<String> lines = new ArrayList<>();
-    private boolean ended; // guarded by lines: stdout closed, the box exited
-
-    private HeidelbergBox(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-        this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
-        Thread reader = new Thread(this::collect, "heidelberg-box-output");
-        reader.setDaemon(true);
-        reader.start();
+    private HeidelbergBox() {
     }
 
     /** Starts the box at {@code unit} on {@code port}; options as in the script, e.g. {@code --layout 0x0104}. */
-    static HeidelbergBox start(Path port, int unit, String... options) throws IOException {
-        Path dir = port.getParent();
-        Path script = dir.resolve("heidelberg_box.py");
-        try (InputStream source = HeidelbergBox.class.getResourceAsStream("heidelberg_box.py")) {
-            Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " is missing. " + INSTALL);
-        }
-        List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), port.toString(), Integer.toString(unit)));
-        command.addAll(List.of(options));
-        Path log = Files.createTempFile(dir, "heidelberg-box", ".log");
-        HeidelbergBox box = new HeidelbergBox(new ProcessBuilder(command).redirectError(log.toFile()).start(), log);
-        try {
-            box.await("READY", 0, Duration.ofSeconds(10));
-        } catch (AssertionError e) {
-            box.close();
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            fail((text.contains("ModuleNotFoundError") ? INSTALL + "\n" : "") + e.getMessage() + "\n" + text);
-        }
-        return box;
-    }
-
-    /** Sends a command and waits for its acknowledgement. */
-    void command(String line) {
-        await("OK " + line, send(line), Duration.ofSeconds(5));
-    }
-
-    /** The box's state and holding registers, e.g. {@code state -> 7, 261 -> 160, lapsed -> False}. */
-    Map<String, String> status() {
-        int index = await("STATUS", send("status"), Duration.ofSeconds(5));
-        String line = lines().get(index);
-        Map<String, String> values = new HashMap<>();
-        for (String pair : line.substring("STATUS ".length()).split(" ")) {
-            String[] keyValue = pair.split("=", 2);
-            values.put(keyValue[0], keyValue[1]);
-        }
-        return values;
-    }
-
-    /** Waits for the first line starting with {@code prefix} at or after line {@code from}; returns its index. */
-    int await(String prefix, int from, Duration max) {
-        long end = System.nanoTime() + max.toNanos();
-        synchronized (lines) {
-            while (true) {
-                for (int i = from; i < lines.size(); i++) {
-                    if (lines.get(i).startsWith(prefix)) {
-                        return i;
-                    }
-                }
-                long left = end - System.nanoTime();
-                if (left <= 0 || ended) {
-                    throw new AssertionError("the simulated box said no '" + prefix + "' within " + max + "; it said "
-                            + lines + (ended ? " and exited" : ""));
-                }
-                try {
-                    lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
-                }
-            }
-        }
-    }
-
-    /** Number of lines said so far. */
-    int said() {
-        return lines().size();
-    }
-
-    List<String> lines(String prefix) {
-        return lines().stream().filter(line -> line.startsWith(prefix)).toList();
-    }
-
-    @Override
-    public void close() {
-        try {
-            commands.close(); // the box exits when its stdin closes
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroy();
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-                }
-            }
-        } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    Path log() {
-        return log;
-    }
-
-    private int send(String line) {
-        int from = said();
-        try {
-            commands.write(line + "\n");
-            commands.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the simulated box does not take commands any more", e);
-        }
-        return from;
-    }
-
-    private List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
-    }
-
-    private void collect() {
-        try (BufferedReader output = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                synchronized (lines) {
-                    lines.add(line);
-                    lines.notifyAll();
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone; await reports what it said
-        }
-        synchronized (lines) {
-            ended = true;
-            lines.notifyAll();
-        }
+    static ScriptedPeer start(Path port, int unit, String... options) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(port.toString(), Integer.toString(unit)));
+        arguments.addAll(List.of(options));
+        return ScriptedPeer.start(HeidelbergBox.class, "heidelberg_box.py", port.getParent(), arguments, INSTALL);
     }
 }

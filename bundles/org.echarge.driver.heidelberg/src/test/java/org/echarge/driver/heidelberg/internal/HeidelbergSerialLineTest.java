@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.echarge.testsupport.ScriptedPeer;
 import org.echarge.testsupport.SocatPty;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Driver → RS485 transport (j2mod, jSerialComm) → socat pty pair → {@link HeidelbergBox}, a simulated Energy
+ * Driver → RS485 transport (j2mod, jSerialComm) → socat pty pair → {@link ScriptedPeer}, a simulated Energy
  * Control on pymodbus, in real time. The box drops requests that come less than 90 ms after its last answer
  * (TOO_FAST); every test ends with none of them.
  */
@@ -41,7 +42,7 @@ class HeidelbergSerialLineTest {
     @TempDir
     Path dir;
     private SocatPty pty;
-    private HeidelbergBox box;
+    private ScriptedPeer box;
     private ModbusTransportService transport;
     private Charger charger;
 
