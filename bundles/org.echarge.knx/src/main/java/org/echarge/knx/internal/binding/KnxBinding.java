@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,8 +251,10 @@ public final class KnxBinding implements AutoCloseable {
         for (ChargingPoint point : services.points().values()) {
             PointConfiguration configuration = point.configuration();
             if (configuration != null) {
-                points.add(new PointSetup(configuration, services.capabilities(configuration.modelId()),
-                        configuration.hasMeter()));
+                // the runtime tracks sessions for every point: their times exist whatever the model
+                Set<ChargerCapability> capabilities = EnumSet.of(ChargerCapability.SESSION_TIMES);
+                capabilities.addAll(services.capabilities(configuration.modelId()));
+                points.add(new PointSetup(configuration, capabilities, configuration.hasMeter()));
             }
         }
         points.sort(java.util.Comparator.comparingInt(PointSetup::number));

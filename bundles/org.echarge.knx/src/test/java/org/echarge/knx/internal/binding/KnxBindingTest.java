@@ -65,6 +65,7 @@ class KnxBindingTest {
     private final FakeFaults faults = new FakeFaults();
     private MeterSettings meter = new MeterSettings(true, 1, MeterSettings.MeterDatapoint.DPT_14_019, false,
             Duration.ofSeconds(60));
+    private Set<ChargerCapability> capabilities = EnumSet.allOf(ChargerCapability.class);
     private KnxBinding binding;
     private ProcessCommunicatorImpl visu;
 
@@ -89,7 +90,7 @@ class KnxBindingTest {
 
             @Override
             public Set<ChargerCapability> capabilities(String modelId) {
-                return EnumSet.allOf(ChargerCapability.class);
+                return capabilities;
             }
         }, executor, Clock.systemUTC(), ZoneId.of("Europe/Berlin"), address -> done.add("address " + address));
         binding.start();
@@ -173,6 +174,19 @@ class KnxBindingTest {
         assertTrue(csv.contains("\"1/0/50\"") && csv.contains("DPST-5-10"), csv);
         binding.programmingMode(true);
         assertTrue(binding.state().programmingMode());
+    }
+
+    @Test
+    void sessionTimesExistWhateverTheModelSinceTheGatewayTracksThem() throws Exception {
+        capabilities = EnumSet.of(ChargerCapability.SET_CURRENT);
+        start("point1.76=1/0/76");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (binding.objects().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(binding.objects().stream().anyMatch(o -> o.number() == 76 && !o.addresses().isEmpty()),
+                binding.objects().toString());
+        assertTrue(binding.objects().stream().noneMatch(o -> o.number() == 80), "no serial number on this model");
     }
 
     @Test
