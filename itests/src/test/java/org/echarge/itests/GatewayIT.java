@@ -25,6 +25,9 @@ import java.util.Hashtable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -45,11 +48,15 @@ import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.fault.GeneralFault;
 import org.echarge.api.indicator.Pattern;
 import org.echarge.api.indicator.StatusIndicators;
+import org.echarge.api.knx.KnxDevice;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.reset.FactoryReset;
 import org.echarge.api.reset.ResetReport;
 import org.echarge.api.point.PointState;
 import org.echarge.api.point.PointStatus;
+import org.echarge.knx.virtual.GroupValue;
+import org.echarge.knx.virtual.KnxParticipant;
+import org.echarge.knx.virtual.VirtualKnx;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -223,6 +230,77 @@ public class GatewayIT extends GatewayTestSupport {
         waitFor("every point back at its own setpoint, none paused by DLM", Duration.ofSeconds(15),
                 () -> statuses().stream().allMatch(point -> point.answered() && point.setpointAmpere() >= 6
                         && point.snapshot().state() != PointState.INTERRUPTION));
+    }
+
+    @Test
+    public void dlmRunsOnSmartMeterTelegramsOnTheVirtualKnxNetwork() throws Exception {
+        ensureDemoSite();
+        VirtualKnx knx = service(VirtualKnx.class);
+        LoadManagement dlm = service(LoadManagement.class);
+        KnxDevice device = service(KnxDevice.class);
+        List<GroupValue> heard = new CopyOnWriteArrayList<>();
+        Configuration binding = configurationAdmin.getConfiguration("org.echarge.knx", null);
+        Configuration house = configurationAdmin.getConfiguration("org.echarge.sim.house", null);
+        Configuration settings = configurationAdmin.getConfiguration("org.echarge.dlm", null);
+        try (KnxParticipant monitor = knx.join("itest", "itest monitor", "1.1.250", heard::add)) {
+            monitor.listen("0/1/10", "14.019");
+            monitor.listen("1/2/50", "5.010");
+            Dictionary<String, Object> on = new Hashtable<>();
+            on.put("enabled", true);
+            on.put("fuseAmpere", 35.0);
+            settings.update(on);
+            Dictionary<String, Object> meter = houseLoad(3);
+            meter.put("knxNetwork", "itest");
+            house.update(meter);
+            Dictionary<String, Object> virtual = new Hashtable<>();
+            virtual.put("mode", "VIRTUAL");
+            virtual.put("host", "itest");
+            virtual.put("individualAddress", "1.1.1");
+            virtual.put("links", new String[] {"10=0/1/10", "11=0/1/11", "12=0/1/12", "13=0/1/13",
+                    "point1.50=1/1/50", "point2.50=1/2/50", "point3.50=1/3/50"});
+            binding.update(virtual);
+
+            waitFor("the gateway on the virtual network", Duration.ofSeconds(10),
+                    () -> knx.gatewayNetwork().equals(Optional.of("itest")));
+            GroupValue reading = next(heard, value -> value.groupAddress().equals("0/1/10")
+                    && value.service() == GroupValue.Service.WRITE, Duration.ofSeconds(10));
+            assertEquals("1.1.10", reading.source());
+            assertTrue("house load 3 A plus what the stations draw: " + reading, (Double) reading.value() >= 2.69);
+            waitFor("DLM to run on the telegrams", Duration.ofSeconds(20), () -> dlm.status().mode()
+                    == DlmStatus.Mode.NORMAL && dlm.status().lastReading() != null
+                    && dlm.status().lastReading().isAfter(Instant.now().minusSeconds(3)));
+            assertTrue(device.state().toString(), device.state().receivedTelegrams() > 0);
+            assertEquals(device.state().toString(), 0, device.state().refusedTelegrams());
+
+            // a point's state: sent when the gateway joined, and answered when read
+            GroupValue sent = next(heard, value -> value.groupAddress().equals("1/2/50")
+                    && value.service() == GroupValue.Service.WRITE, Duration.ofSeconds(10));
+            assertEquals("1.1.1", sent.source());
+            monitor.read("1/2/50");
+            GroupValue state = next(heard, value -> value.groupAddress().equals("1/2/50")
+                    && value.service() == GroupValue.Service.RESPONSE, Duration.ofSeconds(5));
+            assertEquals("1.1.1", state.source());
+            PointState shown = PointState.ofValue(((Long) state.value()).intValue());
+            assertTrue(state.toString(), shown != PointState.ILLEGAL);
+        } finally {
+            binding.delete();
+            settings.delete();
+            house.delete();
+        }
+        waitFor("DLM off again", Duration.ofSeconds(20), () -> dlm.status().mode() == DlmStatus.Mode.OFF);
+        waitFor("the gateway off the virtual network", Duration.ofSeconds(10),
+                () -> knx.gatewayNetwork().isEmpty());
+    }
+
+    /** The first telegram the participant heard that matches, waiting for it up to the timeout. */
+    private static GroupValue next(List<GroupValue> heard, Predicate<GroupValue> matching, Duration timeout)
+            throws InterruptedException {
+        try {
+            waitFor("a matching telegram", timeout, () -> heard.stream().anyMatch(matching));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; heard " + heard, e);
+        }
+        return heard.stream().filter(matching).findFirst().orElseThrow();
     }
 
     private static Dictionary<String, Object> houseLoad(double ampere) {

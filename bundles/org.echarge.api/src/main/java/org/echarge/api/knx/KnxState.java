@@ -11,15 +11,25 @@ import java.util.Objects;
  * @param individualAddress the gateway's address, e.g. "15.15.255"
  * @param refusedTelegrams bad telegrams refused since start-up
  * @param problems what is wrong with the KNX configuration (links, connection settings)
+ * @param receivedTelegrams group telegrams from the bus that the binding has dealt with since start-up
+ *        (refused ones included)
+ * @param pendingTelegrams group telegrams from the bus waiting for the binding now
  */
 public record KnxState(Connection connection, String target, String individualAddress, boolean programmingMode,
-        long refusedTelegrams, String lastRefusal, List<String> problems) {
+        long refusedTelegrams, String lastRefusal, List<String> problems, long receivedTelegrams,
+        long pendingTelegrams) {
 
     public static final KnxState OFF = new KnxState(Connection.OFF, "", "", false, 0, "", List.of());
 
     public KnxState {
         Objects.requireNonNull(connection, "connection");
         problems = List.copyOf(problems);
+    }
+
+    /** Without telegram counts (none received, none waiting). */
+    public KnxState(Connection connection, String target, String individualAddress, boolean programmingMode,
+            long refusedTelegrams, String lastRefusal, List<String> problems) {
+        this(connection, target, individualAddress, programmingMode, refusedTelegrams, lastRefusal, problems, 0, 0);
     }
 
     public enum Connection {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,11 +54,7 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
     private static final long POINT_GATHER_MILLIS = 20;
 
     private final Map<Integer, ChargingPoint> points = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "echarge-dlm");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService loop = newLoop();
     private final AtomicBoolean stepQueued = new AtomicBoolean();
     private final Clock clock;
     private volatile GatewayFaults faults;
@@ -69,6 +65,20 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
     private ScheduledFuture<?> timer;
     private LoadController.Faults raised = new LoadController.Faults(null, null, null);
     private final Map<Integer, Double> lastShares = new java.util.HashMap<>();
+
+    /**
+     * One thread. Every step cancels the timer of the step before; cancelled timers leave the queue at
+     * once, else a meter sending often would fill it with them for up to the monitoring interval.
+     */
+    private static ScheduledExecutorService newLoop() {
+        ScheduledThreadPoolExecutor loop = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "echarge-dlm");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop.setRemoveOnCancelPolicy(true);
+        return loop;
+    }
 
     @Activate
     public LoadManagementComponent(LoadManagementConfig config) {
@@ -221,6 +231,11 @@ public final class LoadManagementComponent implements LoadManagement, PointStatu
     @Override
     public DlmStatus status() {
         return status;
+    }
+
+    /** Tasks waiting on the loop (steps, timers). */
+    int queuedTasks() {
+        return ((ScheduledThreadPoolExecutor) loop).getQueue().size();
     }
 
     @Deactivate

@@ -2,16 +2,22 @@ package org.echarge.sim.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.echarge.sim.control.RegisterWriteListener;
+import org.echarge.sim.control.SimulatedStationControl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +27,14 @@ import com.ghgande.j2mod.modbus.ModbusException;
 /**
  * One simulated station of the demo site (factory PID {@code org.echarge.sim.station}): a SIM-1
  * served on 127.0.0.1, advanced once a second on the bundle's simulation thread, with vehicles
- * arriving and leaving on a seeded schedule.
+ * arriving and leaving on a seeded schedule (or plugged in by a benchmark through
+ * {@link SimulatedStationControl}).
  */
 @Component(configurationPid = SimulatedStation.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = StationLoad.class, immediate = true) // the station serves Modbus whether or not a house uses it
+        service = {StationLoad.class, SimulatedStationControl.class},
+        immediate = true) // the station serves Modbus whether or not a house uses it
 @Designate(ocd = SimulatedStationConfig.class, factory = true)
-public final class SimulatedStation implements StationLoad {
+public final class SimulatedStation implements StationLoad, SimulatedStationControl {
 
     static final String PID = "org.echarge.sim.station";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedStation.class);
@@ -40,6 +48,7 @@ public final class SimulatedStation implements StationLoad {
     private boolean portTakenReported;
     private boolean closed;
     private final int wiredPhase;
+    private final List<RegisterWriteListener> writeListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public SimulatedStation(@Reference SimulationScheduler scheduler, SimulatedStationConfig config) {
@@ -73,6 +82,15 @@ public final class SimulatedStation implements StationLoad {
                 settings.maxCurrentAmpere(), settings.watchdogSeconds(), settings.serialNumber());
         this.schedule = new VehicleSchedule(settings.seed(), settings.meanArrival(), settings.meanStay());
         this.nextTraffic = clock.instant().plus(schedule.firstWait());
+        server.observeWrites((register, value, nanoTime) -> {
+            for (RegisterWriteListener listener : writeListeners) {
+                try {
+                    listener.written(settings.serialNumber(), register, value, nanoTime);
+                } catch (RuntimeException e) {
+                    LOG.warn("Simulated station {}: register write listener failed", name(), e);
+                }
+            }
+        });
         serveIfNotServing();
         this.ticking = executor.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
@@ -91,6 +109,52 @@ public final class SimulatedStation implements StationLoad {
         } catch (RuntimeException e) { // an escaping exception would end the periodic tick for good
             LOG.error("Simulated station {}: tick failed", name(), e);
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindWriteListener(RegisterWriteListener listener) {
+        writeListeners.add(listener);
+    }
+
+    void unbindWriteListener(RegisterWriteListener listener) {
+        writeListeners.remove(listener);
+    }
+
+    @Override
+    public String serialNumber() {
+        return settings.serialNumber();
+    }
+
+    @Override
+    public int port() {
+        return settings.port();
+    }
+
+    @Override
+    public synchronized void plugIn(String name, double maxCurrentAmpere, int phases, double energyWantedWattHour) {
+        Vehicle vehicle = new Vehicle(name, maxCurrentAmpere, phases, energyWantedWattHour, false, 0, "");
+        if (server.plugged()) {
+            server.unplug();
+        }
+        LOG.info("Simulated station {}: {} plugged in, wants {} kWh", name(), name,
+                Math.round(energyWantedWattHour / 1000));
+        server.plugIn(vehicle);
+        nextTraffic = clock.instant().plus(schedule.nextStay());
+    }
+
+    @Override
+    public synchronized void unplug() {
+        if (server.plugged()) {
+            LOG.info("Simulated station {}: vehicle taken away after {} Wh", name(),
+                    Math.round(server.sessionEnergyWattHour()));
+            server.unplug();
+            nextTraffic = clock.instant().plus(schedule.nextWait());
+        }
+    }
+
+    @Override
+    public int currentLimitRegister() {
+        return server.currentLimitRegister();
     }
 
     private void serveIfNotServing() {

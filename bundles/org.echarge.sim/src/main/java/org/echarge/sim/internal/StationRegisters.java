@@ -31,6 +31,13 @@ final class StationRegisters {
     private final String serialNumber;
     private final String firmwareVersion;
     private final Map<Integer, Holding> holdings;
+    private volatile WriteObserver observer = (register, value, nanoTime) -> { };
+
+    /** Hears of every write that took. */
+    @FunctionalInterface
+    interface WriteObserver {
+        void written(int register, int value, long nanoTime);
+    }
 
     StationRegisters(StationModel model, String serialNumber, String firmwareVersion) {
         this.model = model;
@@ -77,6 +84,10 @@ final class StationRegisters {
         }
     }
 
+    void observe(WriteObserver writes) {
+        observer = writes;
+    }
+
     Set<Integer> holdingAddresses() {
         return holdings.keySet();
     }
@@ -89,6 +100,7 @@ final class StationRegisters {
     boolean write(int address, int value) {
         boolean accepted = holding(address).write().test(value);
         if (accepted) {
+            observer.written(address, value, System.nanoTime());
             LOG.debug("Simulated station {}: register {} := {}", serialNumber, address, value);
         } else {
             LOG.info("Simulated station {}: refused value {} for register {}", serialNumber, value, address);

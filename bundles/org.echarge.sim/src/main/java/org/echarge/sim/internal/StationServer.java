@@ -22,6 +22,7 @@ public final class StationServer implements AutoCloseable {
     private final int port;
     private final int unitId;
     private final StationModel model;
+    private final StationRegisters registers;
     private final StationImage image;
     private ModbusSlave slave;
 
@@ -30,7 +31,8 @@ public final class StationServer implements AutoCloseable {
         this.port = port;
         this.unitId = unitId;
         this.model = new StationModel(clock, phases, (int) Math.round(maxCurrentAmpere * 10), watchdogSeconds);
-        this.image = new StationImage(unitId, new StationRegisters(model, serialNumber, FIRMWARE));
+        this.registers = new StationRegisters(model, serialNumber, FIRMWARE);
+        this.image = new StationImage(unitId, registers);
     }
 
     /**
@@ -74,6 +76,19 @@ public final class StationServer implements AutoCloseable {
 
     public synchronized boolean serving() {
         return slave != null;
+    }
+
+    /**
+     * Hears of every holding register write the station takes, on the Modbus connection's thread:
+     * register, value, {@link System#nanoTime()} when it took effect.
+     */
+    void observeWrites(StationRegisters.WriteObserver observer) {
+        registers.observe(observer);
+    }
+
+    /** Holding register 100: the current limit in 0.1 A. */
+    public int currentLimitRegister() {
+        return registers.read(StationRegisters.CURRENT_LIMIT);
     }
 
     /** Advances the simulation to the clock's now. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.echarge.testsupport.FreePort;
 import org.echarge.testsupport.MutableClock;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 
 /** The DS component built by hand: its own thread is the real scheduler, its time a mutable clock. */
 class SimulatedStationTest {
@@ -114,6 +117,42 @@ class SimulatedStationTest {
             assertEquals(0, draw[0]);
             assertEquals(5.7, draw[1], 1e-9, "a 1-phase station wired to L2 loads L2 (95 % of 6 A)");
             assertEquals(0, draw[2]);
+        } finally {
+            station.deactivate();
+        }
+    }
+
+    @Test
+    void writesThatTakeAreReportedWithTheirTimeAndVehiclesCanBePluggedIn() throws Exception {
+        SimulatedStation station = station(false);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        long[] at = new long[1];
+        station.bindWriteListener((serial, register, value, nanoTime) -> {
+            heard.add(serial + " " + register + " " + value);
+            at[0] = nanoTime;
+        });
+        ModbusTCPMaster master = new ModbusTCPMaster("127.0.0.1", port, 2000, false);
+        try {
+            master.connect();
+            long before = System.nanoTime();
+            master.writeSingleRegister(1, 100, new SimpleRegister(123));
+            long after = System.nanoTime();
+            assertTrue(at[0] >= before && at[0] <= after, "stamped while the write was in flight");
+            master.writeSingleRegister(1, 100, new SimpleRegister(5)); // refused
+            master.writeSingleRegister(1, 101, new SimpleRegister(0));
+            assertEquals(List.of("SIM1-COMPONENT 100 123", "SIM1-COMPONENT 101 0"), heard);
+            assertEquals(123, station.currentLimitRegister());
+        } finally {
+            master.disconnect();
+        }
+        try {
+            assertFalse(station.vehiclePlugged());
+            station.plugIn("bench car", 16, 3, 100_000);
+            assertTrue(station.vehiclePlugged());
+            station.unplug();
+            assertFalse(station.vehiclePlugged());
+            assertEquals("SIM1-COMPONENT", station.serialNumber());
+            assertEquals(port, station.port());
         } finally {
             station.deactivate();
         }

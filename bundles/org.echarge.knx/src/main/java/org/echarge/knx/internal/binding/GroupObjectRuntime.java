@@ -133,14 +133,15 @@ public final class GroupObjectRuntime {
     private void flush(Instant now) {
         for (var it = pendingValue.entrySet().iterator(); it.hasNext();) {
             var entry = it.next();
-            int number = entry.getKey();
-            GroupObject object = objects.get(number);
-            Decision decision = decide(object, entry.getValue(), now);
+            // read before it.remove(): a TreeMap moves the successor's key and value into a removed inner entry
+            GroupObject object = objects.get(entry.getKey());
+            Object pending = entry.getValue();
+            Decision decision = decide(object, pending, now);
             if (decision == Decision.DROP) {
                 it.remove();
             } else if (decision == Decision.SEND) {
                 it.remove();
-                send(object, entry.getValue(), now);
+                send(object, pending, now);
             }
         }
         // cyclic temperature: sent every cycle whether or not it changed

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.echarge.api.charger.ChargerCapability;
@@ -62,6 +63,9 @@ public final class KnxBinding implements AutoCloseable {
         Set<ChargerCapability> capabilities(String modelId);
     }
 
+    /** The gateway's name as a KNX device, and as a participant of a virtual network. */
+    public static final String DEVICE_NAME = "e-charge gateway";
+
     private static final Logger LOG = LoggerFactory.getLogger(KnxBinding.class);
     private static final MeterSettings DLM_OFF = new MeterSettings(false, 3, MeterSettings.MeterDatapoint.DPT_14_019,
             false, Duration.ofSeconds(60));
@@ -85,6 +89,9 @@ public final class KnxBinding implements AutoCloseable {
     private volatile List<String> problems = List.of();
     private boolean associationRaised;
     private ScheduledFuture<?> ticking;
+    /** Group telegrams from the bus handed to the executor, and those it has dealt with. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong dealtWith = new AtomicLong();
 
     public KnxBinding(KnxConnection connection, List<String> linkEntries, double gridControlAmpere, Services services,
             ScheduledExecutorService executor, Clock clock, ZoneId zone, Consumer<IndividualAddress> addressChanged) {
@@ -102,10 +109,17 @@ public final class KnxBinding implements AutoCloseable {
 
     /** Attaches the device, connects, and starts the once-a-second work. */
     public void start() throws KNXException {
-        device = new KnxGatewayDevice("e-charge gateway", connection, new KnxGatewayDevice.Listener() {
+        device = new KnxGatewayDevice(DEVICE_NAME, connection, new KnxGatewayDevice.Listener() {
             @Override
             public void groupTelegram(GroupTelegram telegram) {
-                executor.execute(() -> received(telegram));
+                queued.incrementAndGet();
+                executor.execute(() -> {
+                    try {
+                        received(telegram);
+                    } finally {
+                        dealtWith.incrementAndGet();
+                    }
+                });
             }
 
             @Override
@@ -155,9 +169,10 @@ public final class KnxBinding implements AutoCloseable {
             case TRAFFIC -> KnxState.Connection.TRAFFIC;
             case LOST -> KnxState.Connection.LOST;
         };
+        long done = dealtWith.get();
         return new KnxState(shown, connection.target(), current == null ? "" : current.address().toString(),
                 current != null && current.programmingMode(), objects == null ? 0 : objects.refusedTelegrams(),
-                objects == null ? "" : objects.lastRefusal(), problems);
+                objects == null ? "" : objects.lastRefusal(), problems, done, Math.max(0, queued.get() - done));
     }
 
     private void tick() {

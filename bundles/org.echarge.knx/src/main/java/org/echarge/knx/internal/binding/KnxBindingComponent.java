@@ -60,6 +60,7 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
     private final Map<Integer, ChargingPoint> points = new ConcurrentHashMap<>();
     private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
     private final ConfigurationAdmin configurationAdmin;
+    private final VirtualKnxService virtualKnx;
     private volatile LoadManagement loadManagement;
     private volatile GatewayFaults faults;
     private ScheduledExecutorService executor;
@@ -68,8 +69,10 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
     private KnxBindingConfig running;
 
     @Activate
-    public KnxBindingComponent(@Reference ConfigurationAdmin configurationAdmin, KnxBindingConfig config) {
+    public KnxBindingComponent(@Reference ConfigurationAdmin configurationAdmin,
+            @Reference VirtualKnxService virtualKnx, KnxBindingConfig config) {
         this.configurationAdmin = configurationAdmin;
+        this.virtualKnx = virtualKnx;
         apply(config);
     }
 
@@ -109,8 +112,11 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             thread.setDaemon(true);
             return thread;
         });
-        KnxConnection connection = KnxConnection.of(((Validated.Valid<KnxConnectionSettings>) settings).value(),
-                executor);
+        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings).value();
+        KnxConnection connection = valid.mode() == KnxConnectionSettings.Mode.VIRTUAL
+                ? new KnxConnection(virtualKnx.network(valid.virtualNetwork()).opener(KnxBinding.DEVICE_NAME,
+                        valid.individualAddress()), executor)
+                : KnxConnection.of(valid, executor);
         KnxBinding next = new KnxBinding(connection, List.of(config.links()), config.gridControlAmpere(), this,
                 executor, Clock.systemDefaultZone(), ZoneId.systemDefault(), this::storeAddress);
         try {
@@ -222,7 +228,8 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         List<String> all = new java.util.ArrayList<>(state.problems());
         all.addAll(problems);
         return new KnxState(state.connection(), state.target(), state.individualAddress(), state.programmingMode(),
-                state.refusedTelegrams(), state.lastRefusal(), all);
+                state.refusedTelegrams(), state.lastRefusal(), all, state.receivedTelegrams(),
+                state.pendingTelegrams());
     }
 
     @Override

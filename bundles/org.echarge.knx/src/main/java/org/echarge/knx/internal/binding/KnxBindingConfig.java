@@ -14,11 +14,13 @@ public @interface KnxBindingConfig {
             @Option(value = "TUNNELING_TCP", label = "KNXnet/IP tunnelling (TCP)"),
             @Option(value = "ROUTING", label = "KNXnet/IP routing (multicast)"),
             @Option(value = "SERIAL_FT12", label = "Serial interface, FT1.2"),
-            @Option(value = "SERIAL_TPUART", label = "Serial TP-UART")})
+            @Option(value = "SERIAL_TPUART", label = "Serial TP-UART"),
+            @Option(value = "VIRTUAL", label = "Virtual KNX network in the gateway (demo site, tests)")})
     String mode() default "TUNNELING";
 
-    @AttributeDefinition(name = "KNXnet/IP server or multicast group",
-            description = "Tunnelling: the server's IP address or name (empty: KNX is not configured); routing: the group, empty = 224.0.23.12")
+    @AttributeDefinition(name = "KNXnet/IP server, multicast group or virtual network",
+            description = "Tunnelling: the server's IP address or name (empty: KNX is not configured); routing: the group, "
+                    + "empty = 224.0.23.12; virtual: the network's name, empty = demo")
     String host() default "";
 
     @AttributeDefinition(name = "Port", min = "1", max = "65535")

@@ -19,12 +19,18 @@ import tuwien.auto.calimero.link.medium.KNXMediumSettings;
 import tuwien.auto.calimero.link.medium.KnxIPSettings;
 import tuwien.auto.calimero.link.medium.TPSettings;
 
-/** Opens Calimero's links for {@link KnxConnectionSettings}. */
+/**
+ * Opens Calimero's links for {@link KnxConnectionSettings}: KNXnet/IP and serial interfaces. A
+ * {@link KnxConnectionSettings.Mode#VIRTUAL} network is joined through {@link VirtualKnxNetwork#opener}.
+ */
 public final class CalimeroLinkOpener implements LinkOpener {
 
     private final KnxConnectionSettings settings;
 
     public CalimeroLinkOpener(KnxConnectionSettings settings) {
+        if (settings.mode() == KnxConnectionSettings.Mode.VIRTUAL) {
+            throw new IllegalArgumentException("a virtual KNX network is joined through VirtualKnxNetwork.opener");
+        }
         this.settings = settings;
     }
 
@@ -50,6 +56,7 @@ public final class CalimeroLinkOpener implements LinkOpener {
             case SERIAL_FT12 -> withProviders(() -> new KNXNetworkLinkFT12(settings.serialPath(), medium));
             case SERIAL_TPUART -> withProviders(() -> new KNXNetworkLinkTpuart(settings.serialPath(), medium,
                     List.of()));
+            case VIRTUAL -> throw new IllegalStateException("not a Calimero link: " + settings.target());
         };
     }
 

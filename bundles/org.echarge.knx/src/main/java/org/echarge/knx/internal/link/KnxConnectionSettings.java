@@ -19,7 +19,8 @@ import tuwien.auto.calimero.knxnetip.KNXnetIPRouting;
  * path in tunnelling mode, host and port in serial modes).
  *
  * @param host tunnelling: the KNXnet/IP server (name or IP address); routing: the multicast group,
- *        {@value #DEFAULT_MULTICAST_GROUP} when blank
+ *        {@value #DEFAULT_MULTICAST_GROUP} when blank; virtual: the name of the in-process network,
+ *        {@value #DEFAULT_VIRTUAL_NETWORK} when blank
  * @param localAddress an IP address of this machine: the local end of a tunnel, or for routing the
  *        interface that joins the group; blank lets the system choose
  * @param serialPath the device path of a serial KNX interface, e.g. {@code /dev/ttyUSB0}
@@ -38,7 +39,9 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
         /** A serial BCU or interface speaking FT1.2 (EMI2). */
         SERIAL_FT12,
         /** A TP-UART transceiver on a serial port. */
-        SERIAL_TPUART;
+        SERIAL_TPUART,
+        /** A {@link VirtualKnxNetwork} in this JVM (demo site, tests, benchmarks); nothing leaves the JVM. */
+        VIRTUAL;
 
         boolean serial() {
             return this == SERIAL_FT12 || this == SERIAL_TPUART;
@@ -47,9 +50,11 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
 
     public static final int DEFAULT_PORT = 3671;
     public static final String DEFAULT_MULTICAST_GROUP = "224.0.23.12";
+    public static final String DEFAULT_VIRTUAL_NETWORK = "demo";
     /** The factory address of the gateway (spec section 7). */
     public static final String DEFAULT_INDIVIDUAL_ADDRESS = "15.15.255";
 
+    private static final Pattern NETWORK_NAME = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final Pattern INDIVIDUAL_ADDRESS = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     /** IPv4 dotted quad, or anything with a colon (IPv6): InetAddress parses these without a name lookup. */
@@ -139,7 +144,13 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
             case ROUTING -> "KNXnet/IP routing on " + multicastGroup();
             case SERIAL_FT12 -> "FT1.2 interface on " + serialPath;
             case SERIAL_TPUART -> "TP-UART on " + serialPath;
+            case VIRTUAL -> "virtual KNX network " + virtualNetwork();
         };
+    }
+
+    /** The virtual network's name: {@link #host()}, or {@value #DEFAULT_VIRTUAL_NETWORK} when blank. */
+    public String virtualNetwork() {
+        return host.isEmpty() ? DEFAULT_VIRTUAL_NETWORK : host;
     }
 
     /** The routing multicast group: {@link #host()}, or the KNX default when blank. */
@@ -158,6 +169,12 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
                 errors.add("serial path: a serial mode needs the device path of the KNX interface, e.g. /dev/ttyUSB0");
             } else if (!serialPath.startsWith("/")) {
                 errors.add("serial path \"" + serialPath + "\" is not an absolute device path, e.g. /dev/ttyUSB0");
+            }
+            return errors;
+        }
+        if (mode == Mode.VIRTUAL) {
+            if (!host.isEmpty() && !NETWORK_NAME.matcher(host).matches()) {
+                errors.add("host \"" + host + "\": a virtual network's name is 1 to 40 letters, digits, '.', '_' or '-'");
             }
             return errors;
         }

@@ -7,7 +7,6 @@ import org.echarge.knx.internal.DatapointCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import tuwien.auto.calimero.DataUnitBuilder;
 import tuwien.auto.calimero.GroupAddress;
 import tuwien.auto.calimero.IndividualAddress;
 import tuwien.auto.calimero.KNXException;
@@ -57,9 +56,6 @@ public final class KnxGatewayDevice implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KnxGatewayDevice.class);
-    private static final int GROUP_READ = 0x00;
-    private static final int GROUP_RESPONSE = 0x40;
-    private static final int GROUP_WRITE = 0x80;
 
     private final KnxConnection connection;
     private final Listener listener;
@@ -106,17 +102,17 @@ public final class KnxGatewayDevice implements AutoCloseable {
 
     /** Sends A_GroupValue_Write; {@code asdu} is the value of {@code type} as {@link DatapointCodec} encodes it. */
     public void sendGroupWrite(GroupAddress destination, KnxDatapoint type, byte[] asdu) throws KNXException {
-        send(destination, apdu(GROUP_WRITE, type, asdu));
+        send(destination, GroupApdu.of(GroupApdu.WRITE, type, asdu));
     }
 
     /** Sends A_GroupValue_Response, the answer to a read of an object with the R flag. */
     public void sendGroupResponse(GroupAddress destination, KnxDatapoint type, byte[] asdu) throws KNXException {
-        send(destination, apdu(GROUP_RESPONSE, type, asdu));
+        send(destination, GroupApdu.of(GroupApdu.RESPONSE, type, asdu));
     }
 
     /** Sends A_GroupValue_Read; the answer arrives as a RESPONSE telegram at the listener. */
     public void sendGroupRead(GroupAddress destination) throws KNXException {
-        send(destination, new byte[2]);
+        send(destination, GroupApdu.read());
     }
 
     /** Detaches the device from the connection; the connection stays open. */
@@ -148,23 +144,6 @@ public final class KnxGatewayDevice implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KNXException("interrupted while sending to " + destination, e);
         }
-    }
-
-    /** Values of up to 6 bits travel inside the APCI byte (length-optimized APDU). */
-    private static byte[] apdu(int service, KnxDatapoint type, byte[] asdu) {
-        int bits = DatapointCodec.sizeBits(type);
-        int bytes = Math.max(1, bits / 8);
-        if (asdu.length != bytes) {
-            throw new IllegalArgumentException(type + " takes " + bytes + " byte" + (bytes == 1 ? "" : "s")
-                    + ", not " + asdu.length);
-        }
-        if (bits <= 6) {
-            if ((asdu[0] & 0xff) >= 1 << bits) {
-                throw new IllegalArgumentException(type + " takes " + bits + " bit, not " + (asdu[0] & 0xff));
-            }
-            return DataUnitBuilder.createLengthOptimizedAPDU(service, asdu);
-        }
-        return DataUnitBuilder.createAPDU(service, asdu);
     }
 
     /** Calimero's device logic, with group services handed to the listener. */

@@ -6,12 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.echarge.api.Phase;
+import org.echarge.api.PhaseValues;
+import org.echarge.api.charger.ChargerSnapshot;
+import org.echarge.api.fault.PointFault;
+import org.echarge.api.point.PointState;
+import org.echarge.api.point.PointStatus;
+import org.echarge.api.point.SessionInfo;
 import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.dlm.MeterSettings;
 import org.echarge.api.dlm.MeterSettings.MeterDatapoint;
@@ -20,6 +28,8 @@ import org.echarge.api.point.PointConfiguration.CurrentDatapoint;
 import org.echarge.api.point.PointConfiguration.EnergyDatapoint;
 import org.echarge.api.point.PointConfiguration.PowerDatapoint;
 import org.echarge.api.point.PointConfiguration.TemperatureSending;
+import org.echarge.knx.KnxDatapoint;
+import org.echarge.knx.internal.DatapointCodec;
 import org.echarge.knx.internal.GatewayObjects;
 import org.echarge.knx.internal.GatewaySetup;
 import org.echarge.knx.internal.GroupObjectLinks;
@@ -81,8 +91,21 @@ class GroupObjectRuntimeTest {
     };
 
     private GroupObjectRuntime runtime(boolean dlm, TemperatureSending temperature, String... links) {
-        MeterSettings meter = new MeterSettings(dlm, 3, MeterDatapoint.DPT_7_012, true, Duration.ofMinutes(1));
-        GatewaySetup setup = new GatewaySetup(meter, List.of(point(1, temperature), point(2, temperature)));
+        return runtime(new GatewaySetup(new MeterSettings(dlm, 3, MeterDatapoint.DPT_7_012, true,
+                Duration.ofMinutes(1)), List.of(point(1, temperature), point(2, temperature))), links);
+    }
+
+    /** DLM on, {@code points} points. */
+    private GroupObjectRuntime runtime(int points, String... links) {
+        List<PointSetup> setups = new ArrayList<>();
+        for (int n = 1; n <= points; n++) {
+            setups.add(point(n, TemperatureSending.ON_CHANGE));
+        }
+        return runtime(new GatewaySetup(new MeterSettings(true, 3, MeterDatapoint.DPT_7_012, true,
+                Duration.ofMinutes(1)), setups), links);
+    }
+
+    private GroupObjectRuntime runtime(GatewaySetup setup, String... links) {
         GroupObjectTable table = GroupObjectTable.standard();
         Validated<GroupObjectLinks> parsed = GroupObjectLinks.parse(List.of(links), table, setup);
         if (parsed instanceof Validated.Invalid<GroupObjectLinks> invalid) {
@@ -211,6 +234,41 @@ class GroupObjectRuntimeTest {
         assertEquals(List.of(write(null, "1/0/63", 0x27, 0x10), write(null, "1/0/63", 0x2E, 0xE0)), sent);
         runtime.received(new Telegram(Telegram.Service.READ, ga("1/0/63"), "1.1.10", null));
         assertArrayEquals(bytes(0x2E, 0xE0), sent.get(2).asdu(), "a read gets the value held now");
+    }
+
+    @Test
+    void eachObjectSendsItsOwnValueWhileOthersWaitForTheirInterval() throws Exception {
+        // three points' statuses as they come: setpoints go at once while currents wait for their
+        // interval; with this many values pending, a value taken from the map after removing its entry
+        // was once the next object's (a TreeMap moves the successor into a removed inner node)
+        List<String> links = new ArrayList<>();
+        for (int point = 1; point <= 3; point++) {
+            for (int n : new int[] {50, 52, 55, 61, 62, 94, 95}) {
+                links.add("point" + point + "." + n + "=1/" + point + "/" + n);
+            }
+        }
+        GroupObjectRuntime runtime = runtime(3, links.toArray(String[]::new));
+        Random random = new Random(1);
+        double[] setpoint = new double[4];
+        double[] phase = new double[4];
+        for (int step = 0; step < 60; step++) {
+            int point = 1 + random.nextInt(3);
+            setpoint[point] = random.nextBoolean() ? 6 + random.nextInt(100) / 10.0 : setpoint[point];
+            phase[point] = random.nextBoolean() ? random.nextInt(160) / 10.0 : phase[point];
+            ChargerSnapshot snapshot = ChargerSnapshot.builder(T0, PointState.CHARGE).vehicle(true, true)
+                    .currentAmpere(PhaseValues.of(phase[point], phase[point], phase[point])).build();
+            PointStatus status = new PointStatus(point, "P", "full", "a", true, PointState.CHARGE, snapshot, false,
+                    PointFault.NO_ERROR, "", false, false, false, setpoint[point], SessionInfo.NONE, T0);
+            Instant now = T0.plusMillis(step * 300);
+            runtime.update(ObjectValues.point(status, now, ZoneOffset.UTC), now);
+            for (Telegram telegram : sent) {
+                if (telegram.destination().equals(ga("1/" + point + "/61"))) {
+                    assertEquals(setpoint[point], (Double) DatapointCodec.decode(KnxDatapoint.CURRENT_AMPERE_F32,
+                            telegram.asdu()), 1e-6, "setpoint of point " + point + " at step " + step);
+                }
+            }
+            sent.clear();
+        }
     }
 
     @Test

@@ -126,6 +126,24 @@ class KnxBindingTest {
     }
 
     @Test
+    void telegramsFromTheBusAreCountedOnceDealtWith() throws Exception {
+        start("10=0/1/10");
+        for (int i = 1; i <= 20; i++) {
+            visu.write(new StateDP(new GroupAddress("0/1/10"), "meter", 0, "14.019"), i + ".0");
+        }
+        visu.write(new GroupAddress("7/7/7"), true); // no object listens: dealt with all the same
+        for (int i = 1; i <= 20; i++) {
+            assertEquals("meter L1 " + i + ".0", next());
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (binding.state().receivedTelegrams() < 21 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(21, binding.state().receivedTelegrams());
+        assertEquals(0, binding.state().pendingTelegrams());
+    }
+
+    @Test
     void statesAreSentOnChangeAndAnswerReads() throws Exception {
         BlockingQueue<String> seen = new LinkedBlockingQueue<>();
         start("point1.50=1/0/50", "point1.94=1/0/94");

@@ -31,6 +31,16 @@ class KnxConnectionSettingsTest {
         assertEquals("KNXnet/IP routing on 239.1.2.3", valid("ROUTING", "239.1.2.3", 3671, "", "", "").target());
         assertEquals("FT1.2 interface on /dev/ttyS0", valid("SERIAL_FT12", "", 0, "", "/dev/ttyS0", "").target());
         assertEquals("TP-UART on /dev/ttyAMA0", valid("SERIAL_TPUART", "", 0, "", "/dev/ttyAMA0", "").target());
+        assertEquals("virtual KNX network site-2", valid("virtual", "site-2", 0, "", "", "").target());
+    }
+
+    @Test
+    void aVirtualNetworkWithoutANameIsTheDemoNetwork() {
+        KnxConnectionSettings s = valid("VIRTUAL", "", 0, "not used", "", "1.1.250");
+        assertEquals("demo", s.virtualNetwork());
+        assertEquals("virtual KNX network demo", s.target());
+        assertEquals(new IndividualAddress(1, 1, 250), s.individualAddress());
+        assertThrows(IllegalArgumentException.class, () -> new CalimeroLinkOpener(s));
     }
 
     @Test
@@ -41,7 +51,7 @@ class KnxConnectionSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            TUNNEL        | gw  | 3671  |           |              | 1.1.1 | mode "TUNNEL" is not one of [TUNNELING, TUNNELING_TCP, ROUTING, SERIAL_FT12, SERIAL_TPUART]
+            TUNNEL        | gw  | 3671  |           |              | 1.1.1 | mode "TUNNEL" is not one of [TUNNELING, TUNNELING_TCP, ROUTING, SERIAL_FT12, SERIAL_TPUART, VIRTUAL]
             TUNNELING     |     | 3671  |           |              |       | host: tunnelling needs the KNXnet/IP server's name or IP address
             TUNNELING_TCP | a b | 3671  |           |              |       | host "a b" contains white space
             TUNNELING     | gw  | 0     |           |              |       | port 0 is outside 1-65535
@@ -52,6 +62,7 @@ class KnxConnectionSettingsTest {
             ROUTING       |     | 3671  | 10.0.0.256 |             |       | local address "10.0.0.256" is not an IP address; give one of this machine's addresses, or leave it empty
             SERIAL_FT12   |     | 0     |           |              |       | serial path: a serial mode needs the device path of the KNX interface, e.g. /dev/ttyUSB0
             SERIAL_TPUART |     | 0     |           | ttyUSB0      |       | serial path "ttyUSB0" is not an absolute device path, e.g. /dev/ttyUSB0
+            VIRTUAL       | my line | 0 |           |              |       | host "my line": a virtual network's name is 1 to 40 letters, digits, '.', '_' or '-'
             TUNNELING     | gw  | 3671  |           |              | 1.1   | individual address "1.1" is not an individual address: write area.line.device, e.g. 1.1.20
             TUNNELING     | gw  | 3671  |           |              | 16.1.1 | individual address 16.1.1 is out of range: area and line are 0-15, the device 1-255
             TUNNELING     | gw  | 3671  |           |              | 1.1.256 | individual address 1.1.256 is out of range: area and line are 0-15, the device 1-255
