@@ -2,8 +2,10 @@ package org.echarge.dlm.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,13 @@ public final class LoadController {
     private static final Duration EVIDENCE = Duration.ofSeconds(60);
     /** Learning: a learned limit is dropped this often to see whether the vehicle takes more now. */
     private static final Duration PROBE = Duration.ofMinutes(10);
+    /**
+     * The non-charging load counts as the highest worked out within this window: it rises at once
+     * and falls only when the peak has passed. A house load that flickers by an ampere or two
+     * (fridges, pumps, dimmers), vehicles that wander around their setpoint and polls that lag the
+     * meter would otherwise lower and raise every share every second or two.
+     */
+    static final Duration NON_CHARGING_HOLD = Duration.ofSeconds(20);
     private static final double IDLE_PHASE_AMPERE = 1.0;
     private static final double UNUSED_MARGIN_AMPERE = 2.0;
 
@@ -96,6 +105,9 @@ public final class LoadController {
     private final Instant[] meterAt = new Instant[3];
     /** Per phase: the non-charging load, worked out when that phase's meter value arrived. */
     private final double[] nonChargingAmpere = {Double.NaN, Double.NaN, Double.NaN};
+    /** Per phase: the estimates of the hold window, in time order. */
+    private final List<Deque<Estimate>> nonChargingRecent = List.of(new ArrayDeque<>(), new ArrayDeque<>(),
+            new ArrayDeque<>());
     private final boolean[] meterFresh = new boolean[3];
     private Instant lastSignOfLife;
     private boolean meterSaysOutOfOperation;
@@ -185,7 +197,7 @@ public final class LoadController {
         for (int p = 0; p < 3; p++) {
             boolean measuredPhase = !onePhase || p == 0;
             if (meterFresh[p] && measuredPhase) {
-                nonChargingAmpere[p] = Math.max(0, meterAmpere[p] - draw[p]);
+                nonChargingAmpere[p] = heldNonCharging(p, now, Math.max(0, meterAmpere[p] - draw[p]));
             }
             meterFresh[p] = false;
             available[p] = measuredPhase ? settings.limitAmpere() - nonChargingAmpere[p] : Double.MAX_VALUE / 4;
@@ -462,6 +474,20 @@ public final class LoadController {
             }
         }
         return null;
+    }
+
+    /** The highest estimate of the hold window, {@code estimate} included. */
+    private double heldNonCharging(int phase, Instant now, double estimate) {
+        Deque<Estimate> recent = nonChargingRecent.get(phase);
+        recent.addLast(new Estimate(now, estimate));
+        Instant oldest = now.minus(NON_CHARGING_HOLD);
+        while (recent.peekFirst().at().isBefore(oldest)) {
+            recent.removeFirst();
+        }
+        return recent.stream().mapToDouble(Estimate::ampere).max().orElse(estimate);
+    }
+
+    private record Estimate(Instant at, double ampere) {
     }
 
     /** What the point draws per building phase: measured, else its setpoint while it charges. */

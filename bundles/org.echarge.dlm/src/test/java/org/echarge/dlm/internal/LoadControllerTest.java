@@ -102,6 +102,38 @@ class LoadControllerTest {
     }
 
     @Test
+    void aFlickeringHouseLoadDoesNotMoveTheShareUpAndDownButARiseCountsAtOnce() {
+        rampUpAlone();
+        assertEquals(30, shares.get(1), 0.11);
+        advance(1);
+        meter(7 + 28.5, 5 + 28.5, 5 + 28.5); // the fridge starts: +2 A on L1
+        point(1, true, 28.5);
+        step();
+        double afterPeak = shares.get(1);
+        assertEquals(28, afterPeak, 0.11, "lowered at once");
+        for (int i = 0; i < 20; i++) { // flicker between the two for 20 s
+            advance(1);
+            double house = i % 2 == 0 ? 5 : 7;
+            meter(house + afterPeak * 0.95, 5 + afterPeak * 0.95, 5 + afterPeak * 0.95);
+            point(1, true, afterPeak * 0.95);
+            step();
+            assertEquals(afterPeak, shares.get(1), 1e-9, "no raise on a dip within the hold time, second " + i);
+        }
+        advance(1);
+        meter(10 + afterPeak * 0.95, 5 + afterPeak * 0.95, 5 + afterPeak * 0.95); // the kettle: a new peak
+        step();
+        assertEquals(25, shares.get(1), 0.11, "a higher load lowers the share at once");
+        advance((int) LoadController.NON_CHARGING_HOLD.toSeconds() + 1);
+        for (int i = 0; i < 8; i++) { // the load stays low: the share comes back once the peak is past
+            meter(5 + shares.get(1) * 0.95, 5 + shares.get(1) * 0.95, 5 + shares.get(1) * 0.95);
+            point(1, true, shares.get(1) * 0.95);
+            step();
+            advance(5);
+        }
+        assertEquals(30, shares.get(1), 0.11);
+    }
+
+    @Test
     void lowersBeforeRaising() {
         rampUpAlone();
         assertEquals(30, shares.get(1), 0.11);

@@ -8,13 +8,14 @@ import java.util.List;
  */
 public record Scenario(String name, int durationSeconds, Integer stepSeconds, Site site, Meter meter,
         List<Point> points, List<Load> load, List<Integer> highPowerEvents, List<Vehicle> vehicles,
-        List<Period> meterOutages, List<GridControl> gridControl) {
+        List<Period> meterOutages, List<GridControl> gridControl, Jitter jitter) {
 
     public Scenario {
         stepSeconds = stepSeconds == null ? 1 : stepSeconds;
         highPowerEvents = highPowerEvents == null ? List.of() : highPowerEvents;
         meterOutages = meterOutages == null ? List.of() : meterOutages;
         gridControl = gridControl == null ? List.of() : gridControl;
+        jitter = jitter == null ? new Jitter(0, 0, null) : jitter;
     }
 
     /**
@@ -51,6 +52,17 @@ public record Scenario(String name, int durationSeconds, Integer stepSeconds, Si
     }
 
     public record Period(int from, int to) {
+    }
+
+    /**
+     * A real site: the house load flickers around its steps, a vehicle's draw wanders around what it
+     * was told, and the points are polled less often than the meter sends.
+     *
+     * @param houseAmpere the house load per phase is its step value +- up to this, anew every second
+     * @param vehicleAmpere a drawing vehicle's current +- up to this
+     * @param pollSeconds the points are polled every so many seconds (default: every step)
+     */
+    public record Jitter(double houseAmpere, double vehicleAmpere, Integer pollSeconds) {
     }
 
     /** Objects 1/2: grid-supporting control at 0 A or 6 A. */

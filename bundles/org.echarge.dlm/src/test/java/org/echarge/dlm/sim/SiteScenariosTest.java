@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SiteScenariosTest {
 
     static final List<String> SCENARIOS = List.of("1-house-one-car", "2-three-cars-cooker-heat-pump",
-            "3-prioritised-car", "4-minimums-do-not-fit", "5-meter-goes-silent", "6-mixed-phases-unbalanced");
+            "3-prioritised-car", "4-minimums-do-not-fit", "5-meter-goes-silent", "6-mixed-phases-unbalanced",
+            "7-noisy-house-stale-polls");
 
     static Stream<String> scenarios() {
         return SCENARIOS.stream();

@@ -70,6 +70,8 @@ public final class SiteSimulator {
         final Scenario.Vehicle spec;
         double remainingWh;
         double[] draw = new double[3];
+        /** What it draws this second: {@code draw}, wandering under jitter. */
+        double[] drawNow = new double[3];
         final Deque<double[]> pending = new ArrayDeque<>(); // {due second, target A}
         double lastTarget = -1;
 
@@ -137,9 +139,16 @@ public final class SiteSimulator {
         int dt = scenario.stepSeconds();
         for (int t = 0; t < scenario.durationSeconds(); t += dt) {
             Instant now = start.plusSeconds(t);
-            double[] load = loadAt(t);
+            double[] steps = loadAt(t);
+            double[] load = new double[3];
+            // the oracle knows the flicker's reach, and a controller that keeps the fuse cannot use it
+            double[] oracleLoad = new double[3];
             for (int p = 0; p < 3; p++) {
-                if (load[p] > lastLoad[p] + 0.01) {
+                load[p] = Math.max(0, steps[p] + scenario.jitter().houseAmpere() * noise(t, p));
+                oracleLoad[p] = steps[p] + scenario.jitter().houseAmpere();
+            }
+            for (int p = 0; p < 3; p++) {
+                if (load[p] > lastLoad[p] + Math.max(0.01, 2 * scenario.jitter().houseAmpere())) {
                     lastLoadStep[p] = t;
                 }
                 lastLoad[p] = load[p];
@@ -147,7 +156,7 @@ public final class SiteSimulator {
             arrivals(t);
             double gridAmpere = gridControl(t);
             if (oracle) {
-                oracleShares(load, gridAmpere, meterSilent(t), settling(t));
+                oracleShares(oracleLoad, gridAmpere, meterSilent(t), settling(t));
             }
             for (Map.Entry<Integer, VehicleState> entry : present.entrySet()) {
                 follow(entry.getValue(), points.get(entry.getKey()), signalled(entry.getKey(), gridAmpere), t);
@@ -156,8 +165,8 @@ public final class SiteSimulator {
             for (VehicleState vehicle : present.values()) {
                 double energy = 0;
                 for (int p = 0; p < 3; p++) {
-                    line[p] += vehicle.draw[p];
-                    energy += vehicle.draw[p] * voltage * dt / 3600.0;
+                    line[p] += vehicle.drawNow[p];
+                    energy += vehicle.drawNow[p] * voltage * dt / 3600.0;
                 }
                 vehicle.remainingWh = Math.max(0, vehicle.remainingWh - energy);
             }
@@ -178,7 +187,7 @@ public final class SiteSimulator {
                         if (TRACE) {
                             System.out.printf("t=%d L%d line %.1f load %.1f shares %s draws %s%n", t, p + 1, line[p],
                                     load[p], share, present.entrySet().stream().map(e -> e.getKey() + "="
-                                            + Arrays.toString(e.getValue().draw)).toList());
+                                            + Arrays.toString(e.getValue().drawNow)).toList());
                         }
                     }
                 }
@@ -198,7 +207,8 @@ public final class SiteSimulator {
                     controller.meterValue(now, Phase.values()[p], value);
                 }
             }
-            boolean changedPoints = pollPoints(gridAmpere);
+            Integer pollSeconds = scenario.jitter().pollSeconds();
+            boolean changedPoints = (pollSeconds == null || t % pollSeconds == 0) && pollPoints(gridAmpere);
             if (scenario.highPowerEvents().contains(t)) {
                 controller.highPowerDevices(now);
             }
@@ -251,7 +261,7 @@ public final class SiteSimulator {
         for (Scenario.Point point : scenario.points()) {
             VehicleState vehicle = present.get(point.number());
             boolean gridPause = !Double.isNaN(gridAmpere) && gridAmpere < point.minAmpere();
-            double[] draw = vehicle == null ? new double[3] : vehicle.draw.clone();
+            double[] draw = vehicle == null ? new double[3] : vehicle.drawNow.clone();
             boolean charging = Arrays.stream(draw).sum() > 0.5;
             PointInput input = new PointInput(point.number(), point.minAmpere(), point.maxAmpere(), mask(point),
                     vehicle != null && !gridPause, charging,
@@ -295,6 +305,7 @@ public final class SiteSimulator {
         double target = vehicle.remainingWh > 0 ? factor * Math.min(signalled, vehicle.spec.maxAmpere()) : 0;
         if (oracle) {
             vehicle.draw = spread(target, vehicleMask(vehicle, point));
+            vehicle.drawNow = vehicle.draw;
             return;
         }
         if (target != vehicle.lastTarget) {
@@ -307,6 +318,26 @@ public final class SiteSimulator {
         if (vehicle.remainingWh <= 0) {
             vehicle.draw = new double[3];
         }
+        vehicle.drawNow = vehicle.draw;
+        if (vehicle.remainingWh > 0 && scenario.jitter().vehicleAmpere() > 0) {
+            int id = vehicle.spec.point() * 7;
+            double[] wandering = vehicle.draw.clone();
+            for (int p = 0; p < 3; p++) {
+                if (wandering[p] > 0) {
+                    wandering[p] = Math.max(0, wandering[p] + scenario.jitter().vehicleAmpere() * noise(t, id + p));
+                }
+            }
+            vehicle.drawNow = wandering;
+        }
+    }
+
+    /** Deterministic noise in [-1, 1] for second {@code t} and channel {@code c}: the same under the oracle. */
+    private static double noise(int t, int c) {
+        long h = (t * 0x9E3779B97F4A7C15L) ^ (c * 0xC2B2AE3D27D4EB4FL);
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 29;
+        return ((h >>> 11) * 0x1.0p-53) * 2 - 1;
     }
 
     /** The oracle: the same rule on the true load, each vehicle's true maximum and phases, no delay. */
