@@ -7,6 +7,8 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
 
+import org.echarge.testsupport.WholeRequestImage;
+
 /**
  * An {@link AlfenStation} served over Modbus TCP on 127.0.0.1 by a j2mod slave: unit 200 for the station,
  * units 1 (and 2) for the sockets. Like the station: two masters at a time, and a connection without a
@@ -37,9 +39,9 @@ final class AlfenStationServer implements AutoCloseable {
         ModbusSlave created = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, MASTERS, false,
                 IDLE_SECONDS);
         created.setThreadName("alfen-sim 127.0.0.1:" + port);
-        created.addProcessImage(AlfenStation.STATION_UNIT, new AlfenStationImage(AlfenStation.STATION_UNIT, station));
+        created.addProcessImage(AlfenStation.STATION_UNIT, image(AlfenStation.STATION_UNIT));
         for (int socket = 1; socket <= station.settings().sockets(); socket++) {
-            created.addProcessImage(socket, new AlfenStationImage(socket, station));
+            created.addProcessImage(socket, image(socket));
         }
         try {
             created.open();
@@ -48,6 +50,12 @@ final class AlfenStationServer implements AutoCloseable {
             throw e;
         }
         slave = created;
+    }
+
+    /** One unit id of the station; Alfen has holding registers only. */
+    private WholeRequestImage image(int unit) {
+        return new WholeRequestImage(unit, (address, count) -> station.read(unit, address, count),
+                (address, words) -> station.write(unit, address, words), false);
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
 
+import org.echarge.testsupport.WholeRequestImage;
+
 /**
  * A {@link BenderController} served over Modbus TCP on 127.0.0.1 by a j2mod slave; like the controller it
  * answers every unit id 1..255. A twin station is two of these, on the base port and base port + 1.
@@ -14,12 +16,14 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
 final class BenderControllerServer implements AutoCloseable {
 
     private final int port;
-    private final BenderControllerImage image;
+    private final WholeRequestImage image;
     private ModbusSlave slave;
 
     BenderControllerServer(BenderController controller, int port) {
         this.port = port;
-        this.image = new BenderControllerImage(255, controller);
+        // holding registers only; a ConnectionDropped leaves j2mod's connection handler, which closes the
+        // socket as the 4You family does on 730/740 (j2mod logs "Problem starting receiver thread")
+        this.image = new WholeRequestImage(255, controller::read, controller::write, false);
     }
 
     /** j2mod keeps one slave per port in a static map: refuse a taken port, drop a slave whose open failed. */

@@ -7,6 +7,8 @@ import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
 
+import org.echarge.testsupport.WholeRequestImage;
+
 /** A {@link SchneiderStation} served over Modbus TCP on 127.0.0.1 by a j2mod slave, unit id 255 as the station. */
 final class SchneiderStationServer implements AutoCloseable {
 
@@ -31,7 +33,8 @@ final class SchneiderStationServer implements AutoCloseable {
         }
         ModbusSlave created = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 2, false);
         created.setThreadName("evlink-sim 127.0.0.1:" + port);
-        created.addProcessImage(UNIT_ID, new SchneiderStationImage(UNIT_ID, station));
+        // function 3 and 4 read the same registers (the sources show both in use)
+        created.addProcessImage(UNIT_ID, new WholeRequestImage(UNIT_ID, station::read, station::write, true));
         try {
             created.open();
         } catch (ModbusException e) {

@@ -1,4 +1,4 @@
-package org.echarge.driver.bender.internal;
+package org.echarge.testsupport;
 
 import com.ghgande.j2mod.modbus.procimg.IllegalAddressException;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
@@ -6,28 +6,45 @@ import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 
 /**
- * A {@link BenderController} as a j2mod process image. j2mod asks for a register range for function 3
- * and 16 alike and then sets a function-16 request register by register; the range here hands the whole
- * request to the controller once its last register is set. Refused reads and writes are exception 2
- * (j2mod turns {@link IllegalAddressException} into that and cannot answer 3). A
- * {@link BenderController.ConnectionDropped} leaves j2mod's connection handler, which closes the socket:
- * what the 4You family does on 730/740 (j2mod logs it as "Problem starting receiver thread" with the
- * stack trace; expected in the test output).
+ * A simulated station's registers as a j2mod process image that sees whole requests. j2mod asks for
+ * a register range for function 3 and 16 alike and then sets a function-16 request register by
+ * register; the range here hands the whole request to the station once its last register is set, so
+ * a station can judge a multi-register value (a float32, a string) as the one write it is. Refused
+ * reads and writes are exception 2 (j2mod turns {@link IllegalAddressException} into that and cannot
+ * answer 3). An exception other than that leaves j2mod's connection handler, which closes the socket.
  */
-final class BenderControllerImage extends SimpleProcessImage {
+public final class WholeRequestImage extends SimpleProcessImage {
 
-    private final BenderController controller;
+    /** A read of a range: all words from one moment; IllegalArgumentException refuses it. */
+    public interface Reads {
+        int[] read(int address, int count);
+    }
 
-    BenderControllerImage(int unitId, BenderController controller) {
+    /** A whole write request: false refuses it. */
+    public interface Writes {
+        boolean write(int address, int[] words);
+    }
+
+    private final Reads reads;
+    private final Writes writes;
+    private final boolean inputRegisters;
+
+    /**
+     * @param inputRegisters function 4 reads the same registers as function 3 (true) or is refused,
+     *     for stations with holding registers only (false)
+     */
+    public WholeRequestImage(int unitId, Reads reads, Writes writes, boolean inputRegisters) {
         super(unitId);
-        this.controller = controller;
+        this.reads = reads;
+        this.writes = writes;
+        this.inputRegisters = inputRegisters;
     }
 
     @Override
     public Register[] getRegisterRange(int ref, int count) {
         int[] words;
         try {
-            words = controller.read(ref, count); // all words from one moment
+            words = reads.read(ref, count);
         } catch (IllegalArgumentException e) {
             throw new IllegalAddressException(e.getMessage());
         }
@@ -50,15 +67,22 @@ final class BenderControllerImage extends SimpleProcessImage {
         return 0x10000;
     }
 
-    /** Bender has holding registers only. */
     @Override
     public InputRegister[] getInputRegisterRange(int ref, int count) {
-        throw new IllegalAddressException();
+        if (!inputRegisters) {
+            throw new IllegalAddressException();
+        }
+        return getRegisterRange(ref, count);
     }
 
     @Override
     public InputRegister getInputRegister(int ref) {
-        throw new IllegalAddressException();
+        return getInputRegisterRange(ref, 1)[0];
+    }
+
+    @Override
+    public int getInputRegisterCount() {
+        return inputRegisters ? 0x10000 : 0;
     }
 
     /** The registers of one write request, collected until the last one is set. */
@@ -81,7 +105,7 @@ final class BenderControllerImage extends SimpleProcessImage {
                     return;
                 }
             }
-            if (!controller.write(address, written.clone())) {
+            if (!writes.write(address, written.clone())) {
                 throw new IllegalAddressException("refused: writing " + written.length + " at " + address);
             }
         }
