@@ -1,12 +1,12 @@
 package org.echarge.system.internal;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ final class LogArchive {
             zip.putNextEntry(new ZipEntry(entry));
             try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
                     InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-                copyRedacted(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), text);
+                copyRedacted(new InputStreamReader(in, StandardCharsets.UTF_8), text);
             }
             text.flush();
             zip.closeEntry();
@@ -72,23 +72,26 @@ final class LogArchive {
         zip.flush();
     }
 
-    static void copyRedacted(BufferedReader in, Writer out) throws IOException {
+    static void copyRedacted(Reader in, Writer out) throws IOException {
         SecretRedactor redactor = new SecretRedactor();
         StringBuilder line = new StringBuilder();
+        char[] buffer = new char[8192];
         long cut = 0;
-        int c;
         boolean pending = false;
-        while ((c = in.read()) != -1) {
-            pending = true;
-            if (c == '\n') {
-                writeLine(out, redactor, line, cut);
-                line.setLength(0);
-                cut = 0;
-                pending = false;
-            } else if (line.length() < MAX_LINE_CHARS) {
-                line.append((char) c);
-            } else {
-                cut++;
+        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                char c = buffer[i];
+                pending = true;
+                if (c == '\n') {
+                    writeLine(out, redactor, line, cut);
+                    line.setLength(0);
+                    cut = 0;
+                    pending = false;
+                } else if (line.length() < MAX_LINE_CHARS) {
+                    line.append(c);
+                } else {
+                    cut++;
+                }
             }
         }
         if (pending) {
