@@ -68,8 +68,12 @@ final class JsonExchange {
             throw ApiProblem.badRequest(code, "unknown field '" + path(e) + "'");
         } catch (JsonMappingException e) {
             String field = path(e);
-            throw ApiProblem.badRequest(code, field.isEmpty() ? "a JSON object is required"
-                    : "field '" + field + "' is not of the right type");
+            if (field.isEmpty()) {
+                boolean trailing = e.getOriginalMessage().startsWith("Trailing token");
+                throw ApiProblem.badRequest(code, trailing ? "malformed JSON: more after the object"
+                        : "a JSON object is required");
+            }
+            throw ApiProblem.badRequest(code, "field '" + field + "' is not of the right type");
         } catch (JsonProcessingException e) {
             throw ApiProblem.badRequest(code, "malformed JSON");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -211,24 +212,42 @@ class HostNetworkTest {
     }
 
     @Test
-    void anUnwritableRootOrAnUnusableInstallationMakesItReadOnlyWithTheReason() throws Exception {
+    void aRootTheGatewayCannotWriteMakesItReadOnlyWithTheReason() throws Exception {
+        Path file = Files.writeString(root.resolve("not-a-directory"), "x");
+        HostNetwork blocked = new HostNetwork(new HostNetwork.Installation(file.resolve("host").toString(), "eth0",
+                true, ""));
+
+        assertEquals(file + " is not writable by the gateway", blocked.state().reason());
+        assertFalse(blocked.state().editable());
+        assertEquals(409, assertThrows(ApiProblem.class, () -> blocked.apply(typical())).status());
+        assertThrows(IOException.class, blocked::resetToFactory);
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aDirectoryWithoutWritePermissionMakesItReadOnly() throws Exception {
         Path locked = Files.createDirectory(root.resolve("locked"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("r-x------")));
+        assumeFalse(Files.isWritable(locked), "running as root: permissions do not stop the gateway");
         HostNetwork unwritable = new HostNetwork(new HostNetwork.Installation(locked.toString(), "eth0", true, ""));
-        if (Files.isWritable(locked)) {
-            return; // running as root: permissions do not stop us
-        }
+
         assertEquals(locked + " is not writable by the gateway", unwritable.state().reason());
         assertEquals(409, assertThrows(ApiProblem.class, () -> unwritable.apply(typical())).status());
-        assertThrows(IOException.class, unwritable::resetToFactory);
+    }
 
+    @Test
+    void unusableInstallationSettingsMakeItReadOnlyWithTheReason() throws Exception {
         HostNetwork badInterface = new HostNetwork(new HostNetwork.Installation(root.toString(), "../../x", true, ""));
         assertTrue(badInterface.state().reason().contains("interface name '../../x'"), badInterface.state().reason());
         assertEquals(409, assertThrows(ApiProblem.class, () -> badInterface.apply(typical())).status());
+        assertThrows(IOException.class, badInterface::resetToFactory);
+
         HostNetwork relative = new HostNetwork(new HostNetwork.Installation("data/host", "eth0", true, ""));
         assertTrue(relative.state().reason().contains("not an absolute path"), relative.state().reason());
+        assertEquals(409, assertThrows(ApiProblem.class, () -> relative.apply(typical())).status());
+        assertFalse(Files.exists(Path.of("data/host")));
         try (Stream<Path> files = Files.walk(root)) {
-            assertEquals(2, files.count(), "only the root and the locked directory");
+            assertEquals(1, files.count(), "nothing written under the root");
         }
     }
 
