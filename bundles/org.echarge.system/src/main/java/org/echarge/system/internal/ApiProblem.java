@@ -2,6 +2,7 @@ package org.echarge.system.internal;
 
 import java.io.IOException;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,9 +37,18 @@ final class ApiProblem extends Exception {
         return new ApiProblem(HttpServletResponse.SC_BAD_REQUEST, code, message);
     }
 
-    static ApiProblem methodNotAllowed(String method) {
+    /** 405 for the request's method, with {@code Allow} set on the response. */
+    static ApiProblem methodNotAllowed(HttpServletRequest request, HttpServletResponse response, String allow) {
+        response.setHeader("Allow", allow);
         return new ApiProblem(HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method-not-allowed",
-                method + " is not allowed here");
+                request.getMethod() + " is not allowed here");
+    }
+
+    static void requireMethod(HttpServletRequest request, HttpServletResponse response, String method)
+            throws ApiProblem {
+        if (!request.getMethod().equals(method)) {
+            throw methodNotAllowed(request, response, method);
+        }
     }
 
     static ApiProblem notAvailable(String message) {

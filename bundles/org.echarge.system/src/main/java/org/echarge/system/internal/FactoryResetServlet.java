@@ -52,10 +52,7 @@ public final class FactoryResetServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!request.getMethod().equals("POST")) {
-                response.setHeader("Allow", "POST");
-                throw ApiProblem.methodNotAllowed(request.getMethod());
-            }
+            ApiProblem.requireMethod(request, response, "POST");
             ResetBody body = json.read(request, ResetBody.class, "confirmation-required");
             if (!CONFIRMATION.equals(body.confirm())) {
                 throw ApiProblem.badRequest("confirmation-required",

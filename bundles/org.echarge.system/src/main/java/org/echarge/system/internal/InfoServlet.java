@@ -53,9 +53,10 @@ public final class InfoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getMethod().equals("GET")) {
-            response.setHeader("Allow", "GET");
-            ApiProblem.methodNotAllowed(request.getMethod()).send(response);
+        try {
+            ApiProblem.requireMethod(request, response, "GET");
+        } catch (ApiProblem problem) {
+            problem.send(response);
             return;
         }
         List<BundleLicense> licenses = bundles.get().stream().map(BundleLicense::of)

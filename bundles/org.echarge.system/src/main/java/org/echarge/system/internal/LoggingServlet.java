@@ -54,10 +54,7 @@ public final class LoggingServlet extends HttpServlet {
                     LOG.info("Logging mode {} (org.echarge at {})", mode, mode.level());
                     json.write(response, HttpServletResponse.SC_OK, Map.of("mode", mode));
                 }
-                default -> {
-                    response.setHeader("Allow", "GET, PUT");
-                    throw ApiProblem.methodNotAllowed(request.getMethod());
-                }
+                default -> throw ApiProblem.methodNotAllowed(request, response, "GET, PUT");
             }
         } catch (ApiProblem problem) {
             problem.send(response);

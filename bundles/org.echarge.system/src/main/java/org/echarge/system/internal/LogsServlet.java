@@ -64,13 +64,10 @@ public final class LogsServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getPathInfo() != null && !request.getPathInfo().isEmpty()) {
-            new ApiProblem(HttpServletResponse.SC_NOT_FOUND, "not-found", "unknown resource").send(response);
-            return;
-        }
-        if (!request.getMethod().equals("GET")) {
-            response.setHeader("Allow", "GET");
-            ApiProblem.methodNotAllowed(request.getMethod()).send(response);
+        try {
+            ApiProblem.requireMethod(request, response, "GET");
+        } catch (ApiProblem problem) {
+            problem.send(response);
             return;
         }
         var now = clock.instant();

@@ -44,10 +44,7 @@ public final class NetworkServlet extends HttpServlet {
                     Change change = json.read(request, Change.class, NetworkValidator.CODE);
                     json.write(response, HttpServletResponse.SC_OK, host.apply(change));
                 }
-                default -> {
-                    response.setHeader("Allow", "GET, PUT");
-                    throw ApiProblem.methodNotAllowed(request.getMethod());
-                }
+                default -> throw ApiProblem.methodNotAllowed(request, response, "GET, PUT");
             }
         } catch (ApiProblem problem) {
             problem.send(response);

@@ -83,10 +83,7 @@ public final class RestartServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            if (!request.getMethod().equals("POST")) {
-                response.setHeader("Allow", "POST");
-                throw ApiProblem.methodNotAllowed(request.getMethod());
-            }
+            ApiProblem.requireMethod(request, response, "POST");
             RestartBody body = json.read(request, RestartBody.class, "bad-request");
             if (!Boolean.TRUE.equals(body.confirm())) {
                 throw ApiProblem.badRequest("confirmation-required", "send {\"confirm\": true} to restart");
