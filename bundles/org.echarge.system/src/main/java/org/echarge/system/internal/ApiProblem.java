@@ -44,6 +44,16 @@ final class ApiProblem extends Exception {
                 request.getMethod() + " is not allowed here");
     }
 
+    /** For servlets without a body to read: sends the 405 and returns true unless the request uses {@code method}. */
+    static boolean refusedUnless(HttpServletRequest request, HttpServletResponse response, String method)
+            throws IOException {
+        if (request.getMethod().equals(method)) {
+            return false;
+        }
+        methodNotAllowed(request, response, method).send(response);
+        return true;
+    }
+
     static void requireMethod(HttpServletRequest request, HttpServletResponse response, String method)
             throws ApiProblem {
         if (!request.getMethod().equals(method)) {

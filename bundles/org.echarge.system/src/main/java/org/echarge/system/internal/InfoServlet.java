@@ -53,10 +53,7 @@ public final class InfoServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            ApiProblem.requireMethod(request, response, "GET");
-        } catch (ApiProblem problem) {
-            problem.send(response);
+        if (ApiProblem.refusedUnless(request, response, "GET")) {
             return;
         }
         List<BundleLicense> licenses = bundles.get().stream().map(BundleLicense::of)

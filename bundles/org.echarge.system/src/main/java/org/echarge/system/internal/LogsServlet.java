@@ -64,10 +64,7 @@ public final class LogsServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            ApiProblem.requireMethod(request, response, "GET");
-        } catch (ApiProblem problem) {
-            problem.send(response);
+        if (ApiProblem.refusedUnless(request, response, "GET")) {
             return;
         }
         var now = clock.instant();

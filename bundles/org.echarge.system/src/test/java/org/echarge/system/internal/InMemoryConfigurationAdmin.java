@@ -100,29 +100,28 @@ final class InMemoryConfigurationAdmin implements ConfigurationAdmin {
 
         @Override
         public synchronized void update(Dictionary<String, ?> update) {
+            properties = stored(update);
+            changeCount++;
+        }
+
+        @Override
+        public synchronized boolean updateIfDifferent(Dictionary<String, ?> update) {
+            if (stored(update).equals(properties)) {
+                return false;
+            }
+            update(update);
+            return true;
+        }
+
+        /** What ConfigAdmin stores: the properties and the PID. */
+        private Hashtable<String, Object> stored(Dictionary<String, ?> update) {
             Hashtable<String, Object> copy = new Hashtable<>();
             for (Enumeration<String> keys = update.keys(); keys.hasMoreElements();) {
                 String key = keys.nextElement();
                 copy.put(key, update.get(key));
             }
             copy.put("service.pid", pid);
-            properties = copy;
-            changeCount++;
-        }
-
-        @Override
-        public synchronized boolean updateIfDifferent(Dictionary<String, ?> update) {
-            Hashtable<String, Object> candidate = new Hashtable<>();
-            for (Enumeration<String> keys = update.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                candidate.put(key, update.get(key));
-            }
-            candidate.put("service.pid", pid);
-            if (candidate.equals(properties)) {
-                return false;
-            }
-            update(update);
-            return true;
+            return copy;
         }
 
         @Override
