@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A bundle's entry in the licence list, from its {@code Bundle-License} header (OSGi core 3.2.1.7:
  * {@code name;link="url";description="..."}, several separated by commas). Old bundles give the
- * licence's URL as its name; the common ones are turned into their SPDX identifiers.
+ * licence's URL, or a title such as "Apache License, Version 2.0" with the URL as link, as its name; the
+ * common ones are turned into their SPDX identifiers.
  *
  * @param license SPDX identifiers or header text, several joined by ", "; null when undeclared
  * @param url the first link, or the licence's URL where the header gave only that
@@ -34,7 +35,7 @@ record BundleLicense(String name, String version, String license, String url) {
         String url = null;
         for (String clause : split(header, ',')) {
             List<String> parts = split(clause, ';');
-            String name = parts.get(0).strip();
+            String name = parts.get(0).strip().replace("\"", "");
             String link = null;
             for (String attribute : parts.subList(1, parts.size())) {
                 int equals = attribute.indexOf('=');
@@ -45,6 +46,8 @@ record BundleLicense(String name, String version, String license, String url) {
             if (name.contains("://")) {
                 link = link == null ? name : link;
                 name = spdx(name);
+            } else if (name.contains(" ") && link != null && !spdx(link).equals(link)) {
+                name = spdx(link); // "Apache License, Version 2.0" with its link
             }
             names.add(name);
             url = url == null ? link : url;

@@ -4,9 +4,8 @@ import java.util.List;
 
 /**
  * Validated network settings of the gateway's interface: IPv4 by DHCP or static, DNS servers and
- * NTP servers (empty: the host's default servers).
- *
- * @param address, prefixLength, gateway only for static addressing; {@code gateway} may be null
+ * NTP servers (empty: the host's default servers). {@code address}, {@code prefixLength} and
+ * {@code gateway} are null with DHCP; {@code gateway} may be null with a static address too.
  */
 record NetworkSettings(String interfaceName, boolean dhcp, String address, Integer prefixLength, String gateway,
         List<String> dns, List<String> ntpServers) {

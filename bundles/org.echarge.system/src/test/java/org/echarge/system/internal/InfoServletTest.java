@@ -66,6 +66,8 @@ class InfoServletTest {
             http://www.eclipse.org/legal/epl-v10.html                         | EPL-1.0               | http://www.eclipse.org/legal/epl-v10.html
             EPL-2.0;description="Eclipse, v2",GPL-2.0-with-classpath-exception | EPL-2.0, GPL-2.0-with-classpath-exception | null
             https://example.org/custom-licence.txt                            | https://example.org/custom-licence.txt | https://example.org/custom-licence.txt
+            "Apache License, Version 2.0";link="https://www.apache.org/licenses/LICENSE-2.0.txt" | Apache-2.0 | https://www.apache.org/licenses/LICENSE-2.0.txt
+            "Custom Licence, v1";link="https://example.org/custom"            | Custom Licence, v1    | https://example.org/custom
             <<EXTERNAL>>                                                      | null                  | null
             """)
     void bundleLicenseHeaders(String header, String license, String url) {
