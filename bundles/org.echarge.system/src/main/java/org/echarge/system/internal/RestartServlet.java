@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.apache.karaf.system.SystemService;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -62,7 +63,7 @@ public final class RestartServlet extends HttpServlet {
 
     @Activate
     public RestartServlet(BundleContext context) {
-        this.reboot = () -> reboot(context);
+        this.reboot = () -> reboot(systemService, context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION));
         this.grace = Duration.ofSeconds(1);
     }
 
@@ -71,12 +72,12 @@ public final class RestartServlet extends HttpServlet {
         this.grace = grace;
     }
 
-    private void reboot(BundleContext context) throws Exception {
-        SystemService karaf = systemService;
+    /** Karaf's restart where Karaf is; else an update of the system bundle, which restarts the framework. */
+    static void reboot(SystemService karaf, Bundle systemBundle) throws Exception {
         if (karaf != null) {
             karaf.reboot("now", SystemService.Swipe.NONE);
         } else {
-            context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).update();
+            systemBundle.update();
         }
     }
 

@@ -3,13 +3,19 @@ package org.echarge.system.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.karaf.system.SystemService;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 
 /**
  * {@code POST /echarge/api/system/restart} over HTTP in Jetty. The fake restart does what a real one
@@ -77,5 +83,32 @@ class RestartServletTest {
             Thread.sleep(200);
             assertEquals(0, calls.get());
         }
+    }
+
+    /** Records the calls made on a fake of {@code type}: only the methods the restart may call answer. */
+    private static <T> T recording(Class<T> type, List<String> calls) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> {
+                    calls.add(method.getName() + (args == null ? "" : Arrays.toString(args)));
+                    return null;
+                }));
+    }
+
+    @Test
+    void karafRestartsTheGatewayWhereItRuns() throws Exception {
+        List<String> calls = new ArrayList<>();
+
+        RestartServlet.reboot(recording(SystemService.class, calls), recording(Bundle.class, calls));
+
+        assertEquals(List.of("reboot[now, NONE]"), calls);
+    }
+
+    @Test
+    void elsewhereTheSystemBundleIsUpdated() throws Exception {
+        List<String> calls = new ArrayList<>();
+
+        RestartServlet.reboot(null, recording(Bundle.class, calls));
+
+        assertEquals(List.of("update"), calls);
     }
 }
