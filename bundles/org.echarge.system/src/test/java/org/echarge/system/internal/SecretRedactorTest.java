@@ -1,7 +1,9 @@
 package org.echarge.system.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,22 @@ class SecretRedactorTest {
 
         assertEquals(List.of("loading key", "<redacted>", "<redacted>", "<redacted>", "<redacted>",
                 "-----BEGIN CERTIFICATE-----", "MIIB", "done"), redacted);
+    }
+
+    /** Lines of the longest length the archive keeps, shaped to make backtracking patterns take minutes. */
+    @Test
+    void oddLongLinesTakeLinearTime() {
+        int length = LogArchive.MAX_LINE_CHARS;
+        List<String> lines = List.of("a".repeat(length), "a.".repeat(length / 2), "password".repeat(length / 8),
+                "password=".repeat(length / 9), "x:".repeat(length / 2), "\"a\":".repeat(length / 4), "-".repeat(length),
+                "eyJ-".repeat(length / 4), "Bearer ".repeat(length / 7), "a+".repeat(length / 2) + "://x",
+                "http://a".repeat(length / 8), "Cookie ".repeat(length / 7), "token=\\\"".repeat(length / 9),
+                "-----BEGIN ".repeat(length / 11), " ".repeat(length));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (String line : lines) {
+                new SecretRedactor().redact(line);
+            }
+        });
     }
 }
