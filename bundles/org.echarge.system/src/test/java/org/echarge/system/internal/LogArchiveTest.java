@@ -61,11 +61,20 @@ class LogArchiveTest {
         return logs;
     }
 
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
+    /** The entries, read in order; the central directory (as unzip tools read it) must list the same. */
+    private Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        Path file = Files.write(Files.createTempFile(home, "download", ".zip"), zip);
+        try (ZipFile archive = new ZipFile(file.toFile())) {
+            assertEquals(List.copyOf(entries.keySet()), archive.stream().map(ZipEntry::getName).toList());
+            for (ZipEntry entry : archive.stream().toList()) {
+                assertEquals(entries.get(entry.getName()),
+                        new String(archive.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return entries;
