@@ -139,4 +139,18 @@ class LoggingServletTest {
         }
         assertNull(empty.properties(PaxLoggingSettings.PID));
     }
+
+    @Test
+    void theFactoryResetGoesBackToSimple() throws Exception {
+        new PaxLoggingSettings(configurationAdmin).apply(LoggingMode.EXTENDED);
+        LoggingModeReset reset = new LoggingModeReset(configurationAdmin);
+
+        reset.resetToFactory();
+
+        assertEquals("logging mode", reset.name());
+        assertEquals("INFO", configurationAdmin.properties(PaxLoggingSettings.PID).get("log4j2.logger.echarge.level"));
+        InMemoryConfigurationAdmin empty = new InMemoryConfigurationAdmin();
+        new LoggingModeReset(empty).resetToFactory();
+        assertNull(empty.properties(PaxLoggingSettings.PID));
+    }
 }
