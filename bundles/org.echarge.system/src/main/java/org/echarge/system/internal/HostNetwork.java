@@ -63,7 +63,13 @@ public final class HostNetwork implements ResetParticipant {
             throw new ApiProblem(HttpServletResponse.SC_CONFLICT, "read-only", "the network cannot be changed: " + reason);
         }
         NetworkSettings settings = new NetworkValidator(installation.interfaceName()).validate(change);
-        files.write(settings);
+        try {
+            files.write(settings);
+        } catch (IOException e) {
+            LOG.error("Network settings could not be written under {}", installation.root(), e);
+            throw new ApiProblem(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "write-failed",
+                    "the network settings could not be written (" + e + "); the previous ones stay");
+        }
         LOG.info("Network of {}: {} written to {} and {}", settings.interfaceName(),
                 settings.dhcp() ? "DHCP" : settings.address() + "/" + settings.prefixLength(), files.networkFile(),
                 files.timeFile());

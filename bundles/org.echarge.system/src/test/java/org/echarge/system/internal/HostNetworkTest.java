@@ -196,6 +196,24 @@ class HostNetworkTest {
     }
 
     @Test
+    void whenTheSecondFileCannotBeReplacedTheFirstGetsItsOldContentBack() throws Exception {
+        HostNetwork host = host();
+        host.apply(typical());
+        String network = Files.readString(networkFile());
+        Files.delete(timeFile());
+        Files.createDirectories(timeFile().resolve("in-the-way")); // a rename cannot replace a full directory
+
+        ApiProblem failed = assertThrows(ApiProblem.class, () -> host.apply(new Change("eth0",
+                new Ipv4Part("DHCP", null, null, null, null, null), new NtpPart(List.of()))));
+
+        assertEquals(500, failed.status());
+        assertEquals("write-failed", failed.code());
+        assertEquals(network, Files.readString(networkFile()));
+        assertEquals(List.of("10-echarge-eth0.network"), names(networkFile().getParent()));
+        assertEquals(List.of("echarge.conf"), names(timeFile().getParent()));
+    }
+
+    @Test
     void aReadOnlyInstallationRefusesChangesWithItsReasonAndIsNotResetByTheGateway() throws Exception {
         HostNetwork host = new HostNetwork(new HostNetwork.Installation(root.toString(), "eth0", false,
                 "the network is managed by the building's IT"));
