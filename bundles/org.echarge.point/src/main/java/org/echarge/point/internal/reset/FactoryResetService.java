@@ -23,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * then every gateway configuration ({@code org.echarge.*}, singletons and factory instances) is
  * deleted through ConfigAdmin; FileInstall removes the matching {@code etc/*.cfg} files, and the
  * components fall back to their defaults or go away, so the gateway comes up unconfigured.
+ * Configurations that describe the installation rather than parameters stay ({@link #INSTALLATION}).
  */
 @Component(service = FactoryReset.class)
 public final class FactoryResetService implements FactoryReset {
 
     static final String GATEWAY_CONFIGURATIONS = "(|(service.pid=org.echarge.*)(service.factoryPid=org.echarge.*))";
+    /**
+     * Kept by a reset: where the host's network files are and whether the gateway may write them
+     * (the device, not a parameter; the "network" participant puts the network itself back to DHCP).
+     */
+    static final java.util.Set<String> INSTALLATION = java.util.Set.of("org.echarge.system.host");
     private static final Logger LOG = LoggerFactory.getLogger(FactoryResetService.class);
 
     private final ConfigurationAdmin configurationAdmin;
@@ -67,6 +73,9 @@ public final class FactoryResetService implements FactoryReset {
             Configuration[] configurations = configurationAdmin.listConfigurations(GATEWAY_CONFIGURATIONS);
             for (Configuration configuration : configurations == null ? new Configuration[0] : configurations) {
                 String pid = configuration.getPid();
+                if (INSTALLATION.contains(pid)) {
+                    continue;
+                }
                 try {
                     configuration.delete();
                     deleted.add(pid);
