@@ -1,9 +1,13 @@
 package org.echarge.knx.internal;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
 import org.echarge.api.charger.ChargerCapability;
+import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.point.PointConfiguration;
 
 /**
@@ -21,6 +25,25 @@ public record PointSetup(PointConfiguration configuration, Set<ChargerCapability
         if (configuration.number() < 1) {
             throw new IllegalArgumentException("charging point number " + configuration.number() + " is below 1");
         }
+    }
+
+    /** A point with its model's capabilities; the runtime tracks sessions for every point, so their times exist whatever the model. */
+    public static PointSetup of(PointConfiguration configuration, Set<ChargerCapability> modelCapabilities) {
+        Set<ChargerCapability> capabilities = EnumSet.of(ChargerCapability.SESSION_TIMES);
+        capabilities.addAll(modelCapabilities);
+        return new PointSetup(configuration, capabilities, configuration.hasMeter());
+    }
+
+    /** What a model can do, by the installed drivers; empty while none offers it. */
+    public static Set<ChargerCapability> capabilities(Collection<ChargerDriver> drivers, String modelId) {
+        for (ChargerDriver driver : drivers) {
+            for (ChargerModel model : driver.models()) {
+                if (model.id().equals(modelId)) {
+                    return model.capabilities();
+                }
+            }
+        }
+        return Set.of();
     }
 
     public int number() {

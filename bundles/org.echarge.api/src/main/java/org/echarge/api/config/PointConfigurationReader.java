@@ -1,0 +1,16 @@
+package org.echarge.api.config;
+
+import java.util.Optional;
+
+import org.echarge.api.point.PointConfiguration;
+
+/**
+ * The charging point runtime's reading of a proposed point configuration, for validators whose
+ * rules depend on the points (which KNX objects exist depends on each point's model and datapoint
+ * types). Offered by the point runtime; no second reading of its settings elsewhere.
+ */
+public interface PointConfigurationReader {
+
+    /** The point as its component would run it; empty when the point's own rules refuse it. */
+    Optional<PointConfiguration> read(ProposedConfiguration.Entry point);
+}

@@ -1,0 +1,65 @@
+package org.echarge.point.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.echarge.api.config.ConfigurationProblem;
+import org.echarge.api.config.ConfigurationValidator;
+import org.echarge.api.config.PointConfigurationReader;
+import org.echarge.api.config.ProposedConfiguration;
+import org.echarge.api.config.ProposedConfiguration.Entry;
+import org.echarge.api.fault.GeneralFault;
+import org.echarge.api.point.PointConfiguration;
+import org.echarge.point.internal.config.ConfigProblem;
+import org.echarge.point.internal.config.PointEntry;
+import org.echarge.point.internal.config.PointsCheck;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The charging point rules for a proposed configuration: each point through {@link PointSettings}
+ * (what {@link ChargingPointComponent} refuses with {@code Conf Charger}), all points together
+ * through {@link PointsCheck} (the general {@code Conf Charger} and {@code Conf EMeter}). No point
+ * at all ({@code Conf NoCharger}) is not refused: it is the state of a gateway not set up yet.
+ */
+@Component(service = {ConfigurationValidator.class, PointConfigurationReader.class})
+public final class ChargingPointValidator implements ConfigurationValidator, PointConfigurationReader {
+
+    @Override
+    public List<ConfigurationProblem> validate(ProposedConfiguration proposed) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        List<PointEntry> points = new ArrayList<>();
+        Map<String, Entry> byId = new HashMap<>();
+        for (Entry entry : proposed.factory(ChargingPointComponent.PID)) {
+            byId.put(entry.id(), entry);
+            ChargingPointConfig config = entry.as(ChargingPointConfig.class);
+            try {
+                PointSettings settings = PointSettings.of(config);
+                points.add(new PointEntry(entry.id(), settings.number(), settings.modelId(), settings.address(),
+                        settings.meterAddress(), true));
+            } catch (InvalidSettingsException e) {
+                e.errors().forEach(error -> problems.add(entry.problem(error)));
+            } catch (IllegalArgumentException e) { // a value the conversion does not take
+                problems.add(entry.problem(e.getMessage()));
+            }
+        }
+        for (ConfigProblem problem : PointsCheck.check(points)) {
+            if (problem.fault() != GeneralFault.CONF_NO_CHARGER) {
+                problem.pointIds().stream().sorted()
+                        .forEach(id -> problems.add(byId.get(id).problem(problem.message())));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public Optional<PointConfiguration> read(Entry point) {
+        try {
+            return Optional.of(PointSettings.of(point.as(ChargingPointConfig.class)).configuration());
+        } catch (InvalidSettingsException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
