@@ -1,10 +1,12 @@
 package org.echarge.config.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.config.ProposedConfiguration;
@@ -43,6 +45,17 @@ public record ProposedSet(List<ProposedEntry> all) implements ProposedConfigurat
             String attribute = m.matches() && attributes.contains(m.group(1)) ? m.group(1) : null;
             return new ConfigurationProblem(pid != null ? pid : factoryPid, name, attribute, error);
         }
+    }
+
+    /**
+     * An entry whose attributes are the property names of a component property type; for the
+     * validators' tests in the owning bundles.
+     */
+    public static ProposedEntry entry(String pid, String factoryPid, String name, Map<String, Object> properties,
+            Class<?> type) {
+        Set<String> attributes = Arrays.stream(type.getDeclaredMethods())
+                .map(m -> ComponentPropertyType.propertyName(m.getName())).collect(Collectors.toSet());
+        return new ProposedEntry(pid, factoryPid, name, properties, attributes);
     }
 
     @Override
