@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.echarge.api.Transport;
+import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.point.PointConfiguration;
 import org.echarge.config.internal.ProposedSet;
+import org.echarge.testsupport.FakeChargerDriver;
 import org.junit.jupiter.api.Test;
 
 /** The point rules for a proposed configuration are the ones the point components apply. */
@@ -71,6 +76,20 @@ class ChargingPointValidatorTest {
         List<ConfigurationProblem> mixed = validate(point("a", rtu),
                 point("b", Map.of("transport", "MODBUS_ASCII", "unitId", 4, "number", 2)));
         assertTrue(mixed.stream().anyMatch(p -> p.message().contains("RTU and ASCII are mixed")), mixed.toString());
+    }
+
+    @Test
+    void aPointOutsideItsModelsRangeIsRefusedWhenTheDriverIsInstalled() {
+        ChargerModel model = new ChargerModel("simulated-sim1", "Sim", "SIM-1", Set.of(), Set.of(Transport.MODBUS_TCP),
+                502, 6, 16, Duration.ofSeconds(1), Duration.ZERO);
+        ChargingPointValidator withDriver = new ChargingPointValidator(List.of(new FakeChargerDriver("sim", model)));
+        ProposedSet.ProposedEntry tooMuch = point("garage", Map.of("maxCurrentAmpere", 32));
+        List<ConfigurationProblem> problems = withDriver.validate(new ProposedSet(List.of(tooMuch)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("maxCurrentAmpere", problems.get(0).attribute());
+        assertTrue(problems.get(0).message().contains("allows at most 16.0 A"), problems.get(0).message());
+        assertEquals(List.of(), validate(tooMuch), "no driver for the model yet: not refused");
+        assertEquals(List.of(), withDriver.validate(new ProposedSet(List.of(point("garage", Map.of())))));
     }
 
     @Test
