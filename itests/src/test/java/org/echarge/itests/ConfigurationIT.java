@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.echarge.api.knx.KnxDevice;
 import org.echarge.api.point.ChargingPoint;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,12 +22,13 @@ import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The configuration API in the real distribution: the exported configuration of the demo site is
- * valid for every bundle's rules, a value changed through PUT reaches its component, and a refused
- * document changes nothing.
+ * valid for every bundle's rules, a value changed through PUT reaches its component, a refused
+ * document changes nothing, and KNX links are checked against the DLM settings of the same document.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -74,6 +76,23 @@ public class ConfigurationIT extends GatewayTestSupport {
         assertTrue(refused.body(), refused.body().contains("same point number"));
         Thread.sleep(1000);
         assertEquals("Renamed through PUT", point(2).status().name());
+
+        // KNX links to the smart meter's objects are valid only with DLM on in the same document
+        ObjectNode current = (ObjectNode) json.readTree(send("GET", api + "config", null, null).body());
+        ArrayNode configurations = (ArrayNode) current.get("configurations");
+        configurations.addObject().put("pid", "org.echarge.knx").putNull("factoryPid").putNull("name")
+                .putObject("properties").put("mode", "VIRTUAL").put("host", "itest-config")
+                .put("individualAddress", "1.1.1").putArray("links").add("10=0/1/10").add("point2.50=1/2/50");
+        HttpResponse<String> withoutDlm = send("PUT", api + "config", csrf, current.toString());
+        assertEquals(withoutDlm.body(), 422, withoutDlm.statusCode());
+        assertTrue(withoutDlm.body(), withoutDlm.body().contains("it exists only while DLM is on"));
+        configurations.addObject().put("pid", "org.echarge.dlm").putNull("factoryPid").putNull("name")
+                .putObject("properties").put("enabled", true).put("fuseAmpere", 63);
+        HttpResponse<String> withDlm = send("PUT", api + "config", csrf, current.toString());
+        assertEquals(withDlm.body(), 200, withDlm.statusCode());
+        KnxDevice knx = context.getService(context.getServiceReference(KnxDevice.class));
+        waitFor("KNX object 10 on 0/1/10", Duration.ofSeconds(30), () -> knx.objects().stream()
+                .anyMatch(o -> o.number() == 10 && o.addresses().contains("0/1/10")));
     }
 
     private String login(String api) throws Exception {

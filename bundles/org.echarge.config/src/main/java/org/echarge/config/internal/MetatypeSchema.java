@@ -33,15 +33,18 @@ import org.xml.sax.SAXException;
 /**
  * Reads the {@link Schema} from the MetaTypeService. The metatype API has no minimum and maximum
  * (only {@code validate}), so these come from the bundle's own metatype documents
- * ({@code OSGI-INF/metatype/*.xml}, written by bnd from the {@code @AttributeDefinition}s).
+ * ({@code OSGI-INF/metatype/*.xml}, written by bnd from the {@code @AttributeDefinition}s). So does
+ * a default that Felix metatype drops: it discards a default that is not literally one of the
+ * options, e.g. bnd's {@code default="6.0"} of a double with options "0" and "6", although DS
+ * gives the component that default.
  */
 final class MetatypeSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetatypeSchema.class);
 
-    /** min and max of one attribute, either may be null. */
-    record Limits(String min, String max) {
-        static final Limits NONE = new Limits(null, null);
+    /** What the metatype document says of one attribute beyond the API: min, max, default; each may be null. */
+    record Limits(String min, String max, String defaultValue) {
+        static final Limits NONE = new Limits(null, null, null);
     }
 
     private MetatypeSchema() {
@@ -75,12 +78,37 @@ final class MetatypeSchema {
         AttributeDefinition[] all = ocd.getAttributeDefinitions(ObjectClassDefinition.ALL);
         for (AttributeDefinition ad : all == null ? new AttributeDefinition[0] : all) {
             Limits range = limits.getOrDefault(ad.getID(), Limits.NONE);
+            List<String> defaults = ad.getDefaultValue() != null ? List.of(ad.getDefaultValue())
+                    : range.defaultValue() == null ? null : defaults(range.defaultValue(), ad.getCardinality());
             attributes.add(new SchemaAttribute(ad.getID(), ad.getName(), ad.getDescription(), type(ad.getType()),
-                    ad.getCardinality(), required.contains(ad.getID()),
-                    ad.getDefaultValue() == null ? null : List.of(ad.getDefaultValue()), options(ad), range.min(),
+                    ad.getCardinality(), required.contains(ad.getID()), defaults, options(ad), range.min(),
                     range.max()));
         }
         return new SchemaSection(pid, factory, ocd.getName(), ocd.getDescription(), List.copyOf(attributes));
+    }
+
+    /** A metatype document's default: one value, or a list separated by commas ({@code \\,} for a comma). */
+    private static List<String> defaults(String text, int cardinality) {
+        if (cardinality == 0) {
+            return List.of(text);
+        }
+        List<String> values = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                value.append(text.charAt(++i));
+            } else if (c == ',') {
+                values.add(value.toString());
+                value.setLength(0);
+            } else {
+                value.append(c);
+            }
+        }
+        if (!text.isEmpty()) {
+            values.add(value.toString());
+        }
+        return List.copyOf(values);
     }
 
     private static Set<String> ids(AttributeDefinition[] definitions) {
@@ -113,7 +141,7 @@ final class MetatypeSchema {
         };
     }
 
-    /** min and max per PID and attribute, from the bundle's metatype documents. */
+    /** min, max and default per PID and attribute, from the bundle's metatype documents. */
     private static Map<String, Map<String, Limits>> limits(Bundle bundle) {
         Map<String, Map<String, Limits>> byPid = new HashMap<>();
         Enumeration<URL> entries = bundle.findEntries("OSGI-INF/metatype", "*.xml", false);
@@ -128,7 +156,7 @@ final class MetatypeSchema {
         return byPid;
     }
 
-    /** min and max per designated PID (or factory PID) of one metatype document. */
+    /** min, max and default per designated PID (or factory PID) of one metatype document. */
     static Map<String, Map<String, Limits>> limits(InputStream xml)
             throws IOException, ParserConfigurationException, SAXException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -140,11 +168,7 @@ final class MetatypeSchema {
         for (Element ocd : elements(document.getDocumentElement(), "OCD")) {
             Map<String, Limits> attributes = new HashMap<>();
             for (Element ad : elements(ocd, "AD")) {
-                String min = ad.getAttribute("min");
-                String max = ad.getAttribute("max");
-                if (!min.isEmpty() || !max.isEmpty()) {
-                    attributes.put(ad.getAttribute("id"), new Limits(min.isEmpty() ? null : min, max.isEmpty() ? null : max));
-                }
+                attributes.put(ad.getAttribute("id"), new Limits(value(ad, "min"), value(ad, "max"), value(ad, "default")));
             }
             byOcd.put(ocd.getAttribute("id"), attributes);
         }
@@ -157,6 +181,10 @@ final class MetatypeSchema {
             }
         }
         return byPid;
+    }
+
+    private static String value(Element element, String attribute) {
+        return element.hasAttribute(attribute) ? element.getAttribute(attribute) : null;
     }
 
     private static List<Element> elements(Element parent, String localName) {

@@ -41,8 +41,9 @@ class MetatypeSchemaTest {
     @Test
     void minAndMaxComeFromTheBundlesMetatypeDocument() throws Exception {
         Map<String, Map<String, MetatypeSchema.Limits>> limits = MetatypeSchema.limits(xml(POINT_XML));
-        assertEquals(Map.of("number", new MetatypeSchema.Limits("1", null), "port",
-                new MetatypeSchema.Limits("1", "65535")), limits.get("org.echarge.point"));
+        assertEquals(Map.of("number", new MetatypeSchema.Limits("1", null, null), "name",
+                new MetatypeSchema.Limits(null, null, ""), "port", new MetatypeSchema.Limits("1", "65535", "502")),
+                limits.get("org.echarge.point"));
         String singleton = POINT_XML.replace("factoryPid=", "pid=").replace("org.echarge.point\"", "org.echarge.x\"");
         assertTrue(MetatypeSchema.limits(xml(singleton)).containsKey("org.echarge.x"));
         String entity = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><m>&e;</m>";
@@ -54,7 +55,7 @@ class MetatypeSchemaTest {
         AttributeDefinition phases = ad("phases", AttributeDefinition.INTEGER, 0, new String[] {"3"},
                 new String[] {"1", "3"}, new String[] {"1-phase", "3-phase"});
         AttributeDefinition model = ad("model", AttributeDefinition.STRING, 0, null, null, null);
-        AttributeDefinition links = ad("links", AttributeDefinition.STRING, Integer.MAX_VALUE, new String[0], null, null);
+        AttributeDefinition links = ad("links", AttributeDefinition.STRING, Integer.MAX_VALUE, null, null, null);
         AttributeDefinition secret = ad("secret", AttributeDefinition.PASSWORD, 0, null, null, null);
         AttributeDefinition ratio = ad("ratio", AttributeDefinition.FLOAT, 0, null, null, null);
         ObjectClassDefinition ocd = new ObjectClassDefinition() {
@@ -69,7 +70,9 @@ class MetatypeSchemaTest {
             @Override public InputStream getIcon(int size) { return null; }
         };
         SchemaSection section = MetatypeSchema.section("org.echarge.point", true, ocd,
-                Map.of("phases", new MetatypeSchema.Limits("1", "3")));
+                Map.of("phases", new MetatypeSchema.Limits("1", "3", null),
+                        "ratio", new MetatypeSchema.Limits(null, null, "6.0"),
+                        "links", new MetatypeSchema.Limits(null, null, "a\\,b,c")));
         assertEquals("Point", section.name());
         assertTrue(section.factory());
         SchemaAttribute first = section.attributes().get(0);
@@ -81,6 +84,9 @@ class MetatypeSchemaTest {
         assertFalse(section.attribute("links").orElseThrow().required());
         assertEquals("password", section.attribute("secret").orElseThrow().type());
         assertEquals("double", section.attribute("ratio").orElseThrow().type());
+        // Felix drops a default that is not literally an option ("6.0" for options "0", "6"); the document has it
+        assertEquals(List.of("6.0"), section.attribute("ratio").orElseThrow().defaultValue());
+        assertEquals(List.of("a,b", "c"), section.attribute("links").orElseThrow().defaultValue());
     }
 
     private static AttributeDefinition ad(String id, int type, int cardinality, String[] defaults, String[] values,
