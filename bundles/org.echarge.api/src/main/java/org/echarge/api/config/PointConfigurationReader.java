@@ -1,7 +1,9 @@
 package org.echarge.api.config;
 
 import java.util.Optional;
+import java.util.Set;
 
+import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.point.PointConfiguration;
 
 /**
@@ -13,4 +15,7 @@ public interface PointConfigurationReader {
 
     /** The point as its component would run it; empty when the point's own rules refuse it. */
     Optional<PointConfiguration> read(ProposedConfiguration.Entry point);
+
+    /** What a charger model can do, by the installed drivers; empty while no driver offers the model. */
+    Set<ChargerCapability> capabilities(String modelId);
 }

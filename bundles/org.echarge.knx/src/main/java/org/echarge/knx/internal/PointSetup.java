@@ -1,13 +1,10 @@
 package org.echarge.knx.internal;
 
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
 import org.echarge.api.charger.ChargerCapability;
-import org.echarge.api.charger.ChargerDriver;
-import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.point.PointConfiguration;
 
 /**
@@ -32,18 +29,6 @@ public record PointSetup(PointConfiguration configuration, Set<ChargerCapability
         Set<ChargerCapability> capabilities = EnumSet.of(ChargerCapability.SESSION_TIMES);
         capabilities.addAll(modelCapabilities);
         return new PointSetup(configuration, capabilities, configuration.hasMeter());
-    }
-
-    /** What a model can do, by the installed drivers; empty while none offers it. */
-    public static Set<ChargerCapability> capabilities(Collection<ChargerDriver> drivers, String modelId) {
-        for (ChargerDriver driver : drivers) {
-            for (ChargerModel model : driver.models()) {
-                if (model.id().equals(modelId)) {
-                    return model.capabilities();
-                }
-            }
-        }
-        return Set.of();
     }
 
     public int number() {

@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.config.ConfigurationValidator;
 import org.echarge.api.config.PointConfigurationReader;
@@ -33,7 +36,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * and a model no installed driver offers are not refused: a gateway not set up yet, a driver to
  * be installed.
  */
-@Component(service = {ConfigurationValidator.class, PointConfigurationReader.class})
+@Component(service = {ConfigurationValidator.class, PointConfigurationReader.class}) // the reader: for KNX
 public final class ChargingPointValidator implements ConfigurationValidator, PointConfigurationReader {
 
     private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
@@ -68,9 +71,7 @@ public final class ChargingPointValidator implements ConfigurationValidator, Poi
                 PointSettings settings = PointSettings.of(config);
                 points.add(new PointEntry(entry.id(), settings.number(), settings.modelId(), settings.address(),
                         settings.meterAddress(), true));
-                ChargingPointComponent.driverFor(drivers.values(), settings.modelId()).stream()
-                        .flatMap(driver -> driver.models().stream())
-                        .filter(model -> model.id().equals(settings.modelId())).findFirst()
+                model(settings.modelId())
                         .ifPresent(model -> settings.checkAgainst(model).forEach(e -> problems.add(entry.problem(e))));
             } catch (InvalidSettingsException e) {
                 e.errors().forEach(error -> problems.add(entry.problem(error)));
@@ -85,6 +86,16 @@ public final class ChargingPointValidator implements ConfigurationValidator, Poi
             }
         }
         return problems;
+    }
+
+    @Override
+    public Set<ChargerCapability> capabilities(String modelId) {
+        return model(modelId).map(ChargerModel::capabilities).orElse(Set.of());
+    }
+
+    private Optional<ChargerModel> model(String modelId) {
+        return ChargingPointComponent.driverFor(drivers.values(), modelId).stream()
+                .flatMap(driver -> driver.models().stream()).filter(model -> model.id().equals(modelId)).findFirst();
     }
 
     @Override

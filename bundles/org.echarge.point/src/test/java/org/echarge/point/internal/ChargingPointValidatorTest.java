@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.echarge.api.Transport;
+import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.point.PointConfiguration;
@@ -80,8 +81,8 @@ class ChargingPointValidatorTest {
 
     @Test
     void aPointOutsideItsModelsRangeIsRefusedWhenTheDriverIsInstalled() {
-        ChargerModel model = new ChargerModel("simulated-sim1", "Sim", "SIM-1", Set.of(), Set.of(Transport.MODBUS_TCP),
-                502, 6, 16, Duration.ofSeconds(1), Duration.ZERO);
+        ChargerModel model = new ChargerModel("simulated-sim1", "Sim", "SIM-1", Set.of(ChargerCapability.START_STOP),
+                Set.of(Transport.MODBUS_TCP), 502, 6, 16, Duration.ofSeconds(1), Duration.ZERO);
         ChargingPointValidator withDriver = new ChargingPointValidator(List.of(new FakeChargerDriver("sim", model)));
         ProposedSet.ProposedEntry tooMuch = point("garage", Map.of("maxCurrentAmpere", 32));
         List<ConfigurationProblem> problems = withDriver.validate(new ProposedSet(List.of(tooMuch)));
@@ -90,6 +91,8 @@ class ChargingPointValidatorTest {
         assertTrue(problems.get(0).message().contains("allows at most 16.0 A"), problems.get(0).message());
         assertEquals(List.of(), validate(tooMuch), "no driver for the model yet: not refused");
         assertEquals(List.of(), withDriver.validate(new ProposedSet(List.of(point("garage", Map.of())))));
+        assertEquals(Set.of(ChargerCapability.START_STOP), withDriver.capabilities("simulated-sim1"));
+        assertEquals(Set.of(), validator.capabilities("simulated-sim1"), "no driver, no capabilities");
     }
 
     @Test

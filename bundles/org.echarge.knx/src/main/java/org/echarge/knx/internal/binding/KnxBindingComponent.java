@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.dlm.LoadManagement;
 import org.echarge.api.fault.GatewayFaults;
 import org.echarge.api.knx.KnxDevice;
@@ -22,7 +23,6 @@ import org.echarge.api.knx.KnxState;
 import org.echarge.api.point.ChargingPoint;
 import org.echarge.api.point.PointStatus;
 import org.echarge.api.point.PointStatusListener;
-import org.echarge.knx.internal.PointSetup;
 import org.echarge.knx.internal.Validated;
 import org.echarge.knx.internal.link.KnxConnection;
 import org.echarge.knx.internal.link.KnxConnectionSettings;
@@ -281,7 +281,14 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
 
     @Override
     public Set<ChargerCapability> capabilities(String modelId) {
-        return PointSetup.capabilities(drivers.values(), modelId);
+        for (ChargerDriver driver : drivers.values()) {
+            for (ChargerModel model : driver.models()) {
+                if (model.id().equals(modelId)) {
+                    return model.capabilities();
+                }
+            }
+        }
+        return Set.of();
     }
 
     @Deactivate

@@ -3,12 +3,9 @@ package org.echarge.knx.internal.binding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.echarge.api.charger.ChargerDriver;
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.config.ConfigurationValidator;
 import org.echarge.api.config.MeterSettingsReader;
@@ -34,15 +31,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * connection ({@link KnxBindingComponent#connection}) and the group address links against the
  * objects that exist with the proposed points and DLM ({@link GroupObjectLinks#parse}, as the
  * binding does when the configuration changes). Unlike the binding, the links are checked also
- * while KNX is idle, so that they are right when a server is set. The points and DLM are read by
- * their own bundles ({@link PointConfigurationReader}, {@link MeterSettingsReader}).
+ * while KNX is idle, so that they are right when a server is set. The points (with their models'
+ * capabilities) and DLM are read by their own bundles ({@link PointConfigurationReader},
+ * {@link MeterSettingsReader}).
  */
 @Component(service = ConfigurationValidator.class)
 public final class KnxConfigurationValidator implements ConfigurationValidator {
 
     private static final String POINT_FACTORY_PID = "org.echarge.point";
 
-    private final Map<String, ChargerDriver> drivers = new ConcurrentHashMap<>();
     private final GroupObjectTable table = GroupObjectTable.standard();
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,21 +51,10 @@ public final class KnxConfigurationValidator implements ConfigurationValidator {
     public KnxConfigurationValidator() {
     }
 
-    /** For tests: the readers and drivers given. */
-    KnxConfigurationValidator(PointConfigurationReader points, MeterSettingsReader meter, List<ChargerDriver> drivers) {
+    /** For tests: with these readers. */
+    KnxConfigurationValidator(PointConfigurationReader points, MeterSettingsReader meter) {
         this.points = points;
         this.meter = meter;
-        drivers.forEach(this::bindDriver);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindDriver(ChargerDriver driver) {
-        drivers.put(driver.id(), driver);
-    }
-
-    void unbindDriver(ChargerDriver driver) {
-        drivers.remove(driver.id(), driver);
     }
 
     @Override
@@ -106,8 +92,7 @@ public final class KnxConfigurationValidator implements ConfigurationValidator {
             for (Entry point : proposed.factory(POINT_FACTORY_PID)) {
                 Optional<PointConfiguration> configuration = reader.read(point);
                 if (configuration.isPresent() && numbers.add(configuration.get().number())) {
-                    setups.add(PointSetup.of(configuration.get(),
-                            PointSetup.capabilities(drivers.values(), configuration.get().modelId())));
+                    setups.add(PointSetup.of(configuration.get(), reader.capabilities(configuration.get().modelId())));
                 }
             }
         }

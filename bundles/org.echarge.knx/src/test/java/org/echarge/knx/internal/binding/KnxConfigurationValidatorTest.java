@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.echarge.api.DeviceAddress;
 import org.echarge.api.Phase;
-import org.echarge.api.Transport;
-import org.echarge.api.charger.Charger;
 import org.echarge.api.charger.ChargerCapability;
-import org.echarge.api.charger.ChargerDriver;
-import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.config.ConfigurationProblem;
 import org.echarge.api.config.MeterSettingsReader;
 import org.echarge.api.config.PointConfigurationReader;
+import org.echarge.api.config.ProposedConfiguration;
 import org.echarge.api.dlm.MeterSettings;
 import org.echarge.api.point.PointConfiguration;
 import org.echarge.config.internal.ProposedSet;
@@ -27,27 +23,33 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The KNX rules for a proposed configuration: the binding's connection check and the links
- * against the objects of the proposed points and DLM (read by their bundles, here stand-ins).
+ * against the objects of the proposed points, their models and DLM (read by their bundles, here
+ * stand-ins).
  */
 class KnxConfigurationValidatorTest {
 
-    /** The point bundle's reading, reduced to number and model. */
-    private final PointConfigurationReader points = entry -> Optional.of(new PointConfiguration(
-            Integer.parseInt(entry.properties().get("number").toString()), "P", entry.properties().get("model")
-                    .toString(), 6, 16, 3, Phase.L1, PointConfiguration.TemperatureSending.ON_CHANGE,
-            Duration.ofMinutes(10), PointConfiguration.CurrentDatapoint.DPT_7_012,
-            PointConfiguration.PowerDatapoint.DPT_14_056, PointConfiguration.EnergyDatapoint.DPT_13_010));
+    /** The point bundle's reading, reduced to number and model; its models can do nothing. */
+    private final PointConfigurationReader points = reader(Set.of());
     private final MeterSettingsReader dlmOn = proposed -> Optional.of(new MeterSettings(true, 3,
             MeterSettings.MeterDatapoint.DPT_14_019, false, Duration.ofSeconds(60)));
     private final MeterSettingsReader dlmOff = proposed -> Optional.empty();
 
-    private static ChargerDriver driver(String model, Set<ChargerCapability> capabilities) {
-        ChargerModel chargerModel = new ChargerModel(model, "Test", model, capabilities, Set.of(Transport.MODBUS_TCP),
-                502, 6, 32, Duration.ofSeconds(1), Duration.ZERO);
-        return new ChargerDriver() {
-            @Override public String id() { return model; }
-            @Override public List<ChargerModel> models() { return List.of(chargerModel); }
-            @Override public Charger open(String modelId, DeviceAddress address) { throw new UnsupportedOperationException(); }
+    /** The point bundle's reading, reduced to number and model, with what the installed drivers say of the models. */
+    private static PointConfigurationReader reader(Set<ChargerCapability> modelCapabilities) {
+        return new PointConfigurationReader() {
+            @Override
+            public Optional<PointConfiguration> read(ProposedConfiguration.Entry entry) {
+                return Optional.of(new PointConfiguration(Integer.parseInt(entry.properties().get("number").toString()),
+                        "P", entry.properties().get("model").toString(), 6, 16, 3, Phase.L1,
+                        PointConfiguration.TemperatureSending.ON_CHANGE, Duration.ofMinutes(10),
+                        PointConfiguration.CurrentDatapoint.DPT_7_012, PointConfiguration.PowerDatapoint.DPT_14_056,
+                        PointConfiguration.EnergyDatapoint.DPT_13_010));
+            }
+
+            @Override
+            public Set<ChargerCapability> capabilities(String modelId) {
+                return modelId.equals("wallbox") ? modelCapabilities : Set.of();
+            }
         };
     }
 
@@ -67,14 +69,14 @@ class KnxConfigurationValidatorTest {
 
     @Test
     void linksToTheProposedPointsAndDlmObjectsPass() {
-        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOn, List.of());
+        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOn);
         assertEquals(List.of(), validator.validate(proposed(knx("10=0/1/10", "point1.50=1/1/50", "point2.61=1/2/61"),
                 1, 2)));
     }
 
     @Test
     void anInvalidGroupAddressIsRefusedNamingTheObject() {
-        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff, List.of());
+        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff);
         List<ConfigurationProblem> problems = validator.validate(proposed(knx("point1.50=1/9/50"), 1));
         assertEquals(1, problems.size(), problems.toString());
         ConfigurationProblem problem = problems.get(0);
@@ -85,7 +87,7 @@ class KnxConfigurationValidatorTest {
 
     @Test
     void objectsOfPointsAndDlmThatTheProposalDoesNotHaveAreRefused() {
-        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff, List.of());
+        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff);
         List<String> messages = validator.validate(proposed(knx("point2.50=1/2/50", "10=0/1/10"), 1)).stream()
                 .map(ConfigurationProblem::message).toList();
         assertEquals(2, messages.size(), messages.toString());
@@ -94,19 +96,18 @@ class KnxConfigurationValidatorTest {
     }
 
     @Test
-    void modelObjectsNeedADriverWhoseModelHasTheCapability() {
+    void modelObjectsNeedAModelWithTheCapability() {
         ProposedSet startStop = proposed(knx("point1.54=1/1/54"), 1);
-        KnxConfigurationValidator without = new KnxConfigurationValidator(points, dlmOff,
-                List.of(driver("wallbox", Set.of())));
+        KnxConfigurationValidator without = new KnxConfigurationValidator(reader(Set.of()), dlmOff);
         assertTrue(without.validate(startStop).get(0).message().contains("does not support START_STOP"));
-        KnxConfigurationValidator with = new KnxConfigurationValidator(points, dlmOff,
-                List.of(driver("wallbox", Set.of(ChargerCapability.START_STOP))));
+        KnxConfigurationValidator with = new KnxConfigurationValidator(reader(Set.of(ChargerCapability.START_STOP)),
+                dlmOff);
         assertEquals(List.of(), with.validate(startStop));
     }
 
     @Test
     void theConnectionIsCheckedAsTheBindingChecksIt() {
-        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff, List.of());
+        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff);
         List<ConfigurationProblem> problems = validator.validate(proposed(Map.of("mode", "CARRIER_PIGEON",
                 "host", "x")));
         assertEquals(1, problems.size(), problems.toString());
