@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.echarge.api.config.ConfigurationRefusedException;
 import org.echarge.api.dlm.MeterSettings;
 import org.echarge.api.dlm.MeterSettings.MeterDatapoint;
 
@@ -36,7 +37,7 @@ public record DlmSettings(boolean enabled, double fuseAmpere, double reserveAmpe
     }
 
     /** Validates a configuration; the exception names every wrong setting. */
-    public static DlmSettings of(LoadManagementConfig config) throws IllegalArgumentException {
+    public static DlmSettings of(LoadManagementConfig config) throws ConfigurationRefusedException {
         List<String> errors = new ArrayList<>();
         if (!(config.fuseAmpere() > 0 && config.fuseAmpere() <= 4000)) {
             errors.add("fuseAmpere: the fuse rating must be between 0 and 4000 A, not " + config.fuseAmpere());
@@ -73,7 +74,7 @@ public record DlmSettings(boolean enabled, double fuseAmpere, double reserveAmpe
             errors.add("restartDelaySeconds and settlingSeconds must be >= 0");
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", errors));
+            throw new ConfigurationRefusedException(errors);
         }
         MeterSettings meter = new MeterSettings(config.enabled(), config.meterPhases(), datapoint,
                 config.monitoring().equals("values-and-in-operation"),

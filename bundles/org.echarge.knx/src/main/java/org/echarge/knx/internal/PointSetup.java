@@ -1,5 +1,6 @@
 package org.echarge.knx.internal;
 
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,6 +22,13 @@ public record PointSetup(PointConfiguration configuration, Set<ChargerCapability
         if (configuration.number() < 1) {
             throw new IllegalArgumentException("charging point number " + configuration.number() + " is below 1");
         }
+    }
+
+    /** A point with its model's capabilities; the runtime tracks sessions for every point, so their times exist whatever the model. */
+    public static PointSetup of(PointConfiguration configuration, Set<ChargerCapability> modelCapabilities) {
+        Set<ChargerCapability> capabilities = EnumSet.of(ChargerCapability.SESSION_TIMES);
+        capabilities.addAll(modelCapabilities);
+        return new PointSetup(configuration, capabilities, configuration.hasMeter());
     }
 
     public int number() {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.echarge.api.Phase;
 import org.echarge.api.Transport;
+import org.echarge.api.config.ConfigurationRefusedException;
 import org.echarge.api.meter.MeterModel;
 import org.echarge.meter.internal.Quantity.Group;
 import org.echarge.modbus.RegisterType;
@@ -68,7 +69,7 @@ final class ManualMeterDefinition {
         checkPhases(configured, errors);
         checkOverlaps(registers, errors);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", errors));
+            throw new ConfigurationRefusedException(errors);
         }
         String name = label == null || label.isBlank() ? modelId.get().substring(MODEL_PREFIX.length()) : label.trim();
         MeterModel model = new MeterModel(modelId.get(), "Manual", name, Set.of(transport), port);

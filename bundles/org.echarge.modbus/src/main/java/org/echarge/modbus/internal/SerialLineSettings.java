@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.echarge.api.Transport;
+import org.echarge.api.config.ConfigurationRefusedException;
 
 /**
  * The RS485 line after validation.
@@ -78,7 +79,7 @@ record SerialLineSettings(String portPath, int baudRate, int dataBits, Parity pa
             errors.add("timeoutMillis: between 50 and 30000 ms, not " + timeoutMillis);
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", errors));
+            throw new ConfigurationRefusedException(errors);
         }
         return path.isEmpty() ? Optional.empty()
                 : Optional.of(new SerialLineSettings(path, baud, dataBits, parity, stopBits, framing,

@@ -2,6 +2,7 @@ package org.echarge.point.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -215,8 +216,12 @@ public final class ChargingPointComponent implements ChargingPoint {
     }
 
     private Optional<ChargerDriver> driverFor(String modelId) {
-        return drivers.values().stream()
-                .filter(driver -> driver.models().stream().anyMatch(model -> model.id().equals(modelId)))
+        return driverFor(drivers.values(), modelId);
+    }
+
+    /** The driver that offers a model, if one is installed. */
+    static Optional<ChargerDriver> driverFor(Collection<ChargerDriver> drivers, String modelId) {
+        return drivers.stream().filter(driver -> driver.models().stream().anyMatch(model -> model.id().equals(modelId)))
                 .findFirst();
     }
 }

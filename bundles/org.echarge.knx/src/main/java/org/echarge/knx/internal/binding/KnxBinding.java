@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class KnxBinding implements AutoCloseable {
      * a point that is still coming are not an error yet.
      */
     static final Duration SETTLE = Duration.ofSeconds(2);
-    private static final MeterSettings DLM_OFF = new MeterSettings(false, 3, MeterSettings.MeterDatapoint.DPT_14_019,
+    static final MeterSettings DLM_OFF = new MeterSettings(false, 3, MeterSettings.MeterDatapoint.DPT_14_019,
             false, Duration.ofSeconds(60));
 
     private final KnxConnection connection;
@@ -290,10 +289,7 @@ public final class KnxBinding implements AutoCloseable {
         for (ChargingPoint point : services.points().values()) {
             PointConfiguration configuration = point.configuration();
             if (configuration != null) {
-                // the runtime tracks sessions for every point: their times exist whatever the model
-                Set<ChargerCapability> capabilities = EnumSet.of(ChargerCapability.SESSION_TIMES);
-                capabilities.addAll(services.capabilities(configuration.modelId()));
-                points.add(new PointSetup(configuration, capabilities, configuration.hasMeter()));
+                points.add(PointSetup.of(configuration, services.capabilities(configuration.modelId())));
             }
         }
         points.sort(java.util.Comparator.comparingInt(PointSetup::number));

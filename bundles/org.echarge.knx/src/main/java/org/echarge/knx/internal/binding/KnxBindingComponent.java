@@ -85,24 +85,18 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         if (running != null && same(running, config)) {
             return; // e.g. the individual address a tool wrote, stored back: nothing to restart
         }
-        if (config.host().isBlank() && (config.mode().isBlank() || config.mode().toUpperCase().startsWith("TUNNELING"))) {
+        Optional<Validated<KnxConnectionSettings>> settings = connection(config);
+        if (settings.isEmpty()) {
             stop();
             running = config;
             problems = List.of();
             LOG.info("KNX is not configured (no KNXnet/IP server); the binding is idle");
             return;
         }
-        Validated<KnxConnectionSettings> settings = KnxConnectionSettings.validate(config.mode(), config.host(),
-                config.port(), config.localAddress(), config.serialPath(), config.individualAddress());
-        if (settings instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
+        if (settings.get() instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
             problems = invalid.errors();
             LOG.error("KNX configuration refused{}: {}", binding == null ? "" : ", the running one stays",
                     String.join("; ", invalid.errors()));
-            return;
-        }
-        if (!(config.gridControlAmpere() == 0 || config.gridControlAmpere() == 6)) {
-            problems = List.of("gridControlAmpere: 0 or 6 A, not " + config.gridControlAmpere());
-            LOG.error("KNX configuration refused: {}", problems.get(0));
             return;
         }
         stop();
@@ -112,7 +106,7 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             thread.setDaemon(true);
             return thread;
         });
-        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings).value();
+        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings.get()).value();
         KnxConnection connection = valid.mode() == KnxConnectionSettings.Mode.VIRTUAL
                 ? new KnxConnection(virtualKnx.network(valid.virtualNetwork()).opener(KnxBinding.DEVICE_NAME,
                         valid.individualAddress()), executor)
@@ -130,6 +124,24 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             next.close();
             executor.shutdownNow();
         }
+    }
+
+    /**
+     * The connection a configuration asks for: empty when KNX is not configured (no server; the
+     * binding is idle), else the settings or every reason why the configuration is refused. The
+     * {@link KnxConfigurationValidator} runs the same check.
+     */
+    static Optional<Validated<KnxConnectionSettings>> connection(KnxBindingConfig config) {
+        if (config.host().isBlank() && (config.mode().isBlank() || config.mode().toUpperCase().startsWith("TUNNELING"))) {
+            return Optional.empty();
+        }
+        Validated<KnxConnectionSettings> settings = KnxConnectionSettings.validate(config.mode(), config.host(),
+                config.port(), config.localAddress(), config.serialPath(), config.individualAddress());
+        if (settings instanceof Validated.Valid && !(config.gridControlAmpere() == 0 || config.gridControlAmpere() == 6)) {
+            return Optional.of(new Validated.Invalid<>(
+                    List.of("gridControlAmpere: 0 or 6 A, not " + config.gridControlAmpere())));
+        }
+        return Optional.of(settings);
     }
 
     private static boolean same(KnxBindingConfig a, KnxBindingConfig b) {
