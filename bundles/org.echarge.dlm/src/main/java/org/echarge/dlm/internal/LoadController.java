@@ -180,7 +180,12 @@ public final class LoadController {
             account(track, now);
         }
         String timeout = meterTimeout(now);
-        boolean noReadingYet = lastReading == null;
+        // a 3-phase meter sends L1, L2 and L3 in telegrams of their own: until each has arrived
+        // once, the spare current of the others is unknown, and the minimums are all one can give
+        boolean noReadingYet = false;
+        for (int p = 0; p < settings.meter().phases(); p++) {
+            noReadingYet |= Double.isNaN(meterAmpere[p]);
+        }
         Mode mode = timeout != null || noReadingYet ? Mode.EMERGENCY
                 : now.isBefore(settleUntil) ? Mode.SETTLING : Mode.NORMAL;
         boolean onePhase = settings.meter().phases() == 1;

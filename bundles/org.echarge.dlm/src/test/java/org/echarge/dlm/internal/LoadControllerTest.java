@@ -73,6 +73,23 @@ class LoadControllerTest {
     }
 
     @Test
+    void untilEveryPhaseHasAReadingPointsKeepTheirMinimumWithoutOverCurrent() {
+        point(1, true, 0);
+        point(2, true, 0);
+        controller.meterValue(now, Phase.L1, 5); // L2 and L3 follow in their own telegrams
+        step();
+        assertEquals(Mode.EMERGENCY, last.status().mode());
+        assertNull(last.faults().overCurrent());
+        assertEquals(6, shares.get(1));
+        assertEquals(6, shares.get(2));
+        controller.meterValue(now, Phase.L2, 5);
+        controller.meterValue(now, Phase.L3, 5);
+        step();
+        assertEquals(Mode.NORMAL, last.status().mode());
+        assertNull(last.faults().overCurrent());
+    }
+
+    @Test
     void startsAtTheMinimumAndRampsInSteps() {
         meter(5, 5, 5);
         point(1, true, 0);
