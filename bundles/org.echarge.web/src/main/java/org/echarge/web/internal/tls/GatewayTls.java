@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * ({@link PemImport}) and switch plain HTTP off.
  * <p>
  * Files: {@code <karaf.etc>/echarge-tls/} (owner-only) holds the PKCS12 key stores
- * {@code https-<UTC time>.p12} (owner-only; the current one and the one before, which Pax Web
+ * {@code https-<UTC time>-<random>.p12} (owner-only; the current one and the one before, which Pax Web
  * may still read while it restarts) and {@code certificate.pem} (the current chain). Each key
  * store has its own random password (192 bits), kept only in Pax Web's configuration and never
  * logged. Generation happens in the bundle rather than in {@code bin/setenv} (keytool) so that a
@@ -160,7 +160,8 @@ public final class GatewayTls {
     private Change prepare(TlsCredentials credentials, String description) throws IOException {
         Map<String, Object> current = settings.read();
         char[] password = password();
-        Path keyStore = directory.resolve("https-" + FILE_TIME.format(clock.instant()) + ".p12");
+        Path keyStore = directory.resolve("https-" + FILE_TIME.format(clock.instant()) + "-"
+                + Integer.toHexString(random.nextInt(0x10000) | 0x10000).substring(1) + ".p12");
         AtomicFile.createOwnerOnlyDirectories(directory);
         AtomicFile.restrictToOwner(directory);
         AtomicFile.write(keyStore, out -> out.write(credentials.toKeyStore(password)));
