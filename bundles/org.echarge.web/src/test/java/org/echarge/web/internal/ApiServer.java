@@ -117,6 +117,10 @@ final class ApiServer implements AutoCloseable {
         return http.send(request.build(), BodyHandlers.ofString());
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     JsonNode body(HttpResponse<String> response) throws IOException {
         return json.readTree(response.body());
     }

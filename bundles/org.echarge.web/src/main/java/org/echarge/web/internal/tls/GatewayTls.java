@@ -81,7 +81,7 @@ public final class GatewayTls {
         apply(firstStart());
     }
 
-    GatewayTls(Path etc, WebServerSettings settings, Clock clock, SecureRandom random, Supplier<String> hostName,
+    public GatewayTls(Path etc, WebServerSettings settings, Clock clock, SecureRandom random, Supplier<String> hostName,
             Supplier<List<InetAddress>> addresses) {
         this.directory = etc.resolve(DIRECTORY);
         this.settings = settings;
@@ -95,7 +95,7 @@ public final class GatewayTls {
      * What the first start needs: nothing when Pax Web already serves a key store it can read
      * (this gateway's, or one configured by hand), else a new self-signed certificate.
      */
-    Change firstStart() throws IOException {
+    public Change firstStart() throws IOException {
         Map<String, Object> current = settings.read();
         if (current(current) != null) {
             return new Change(Map.of(), "HTTPS already set up");

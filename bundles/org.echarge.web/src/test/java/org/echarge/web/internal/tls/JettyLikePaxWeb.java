@@ -77,6 +77,26 @@ public final class JettyLikePaxWeb implements WebServerSettings, AutoCloseable {
         }
     }
 
+    /**
+     * Whether handshakes with 127.0.0.1:{@code port} come to see the certificate with this
+     * fingerprint within 10 s: a change is applied after its answer was sent, so the server may
+     * still be restarting when the client has the answer.
+     */
+    public static boolean comesToServe(int port, String sha256) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (TlsCredentials.fingerprint(served(port)).equals(sha256)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // restarting
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** The certificate a TLS client sees in a real handshake with 127.0.0.1:{@code port}. */
     public static X509Certificate served(int port) throws Exception {
         X509TrustManager anyCertificate = new X509TrustManager() {
