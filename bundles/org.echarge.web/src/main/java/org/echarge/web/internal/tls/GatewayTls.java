@@ -114,7 +114,7 @@ public final class GatewayTls {
             throw new IOException("cannot generate the HTTPS certificate: " + e.getMessage(), e);
         }
         return prepare(credentials, "self-signed certificate generated for " + host + ", localhost and "
-                + ips.stream().map(InetAddress::getHostAddress).toList());
+                + ips.stream().map(SelfSignedCertificate::text).toList());
     }
 
     /** One's own certificate and key, checked by {@link PemImport}; refused as a whole or prepared. */

@@ -31,7 +31,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * {@code EC PRIVATE KEY}). Checked before anything is installed: it parses, the key is RSA of at
  * least 2048 bits or EC and belongs to the certificate (a signature made with it verifies with
  * the certificate's key), every certificate is valid now, each one was issued by the next, and
- * the leaf may serve TLS (not a CA; key usage and extended key usage, where present, allow it).
+ * the leaf may serve TLS (key usage and extended key usage, where present, allow it). A
+ * certificate with CA=true is taken when its usages allow TLS: {@code openssl req -x509} makes
+ * such self-signed certificates by default.
  */
 public final class PemImport {
 
@@ -172,9 +174,6 @@ public final class PemImport {
     }
 
     private static void checkServerUsage(X509Certificate leaf) throws CertificateRefused {
-        if (leaf.getBasicConstraints() >= 0) {
-            throw new CertificateRefused("the certificate is a CA certificate, not one for a server");
-        }
         boolean[] usage = leaf.getKeyUsage(); // null: no restriction
         boolean rsa = leaf.getPublicKey().getAlgorithm().equals("RSA");
         if (usage != null && !(usage[0] || (rsa && usage[2]))) {

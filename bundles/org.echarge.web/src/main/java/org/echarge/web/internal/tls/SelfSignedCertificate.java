@@ -78,6 +78,11 @@ public final class SelfSignedCertificate {
         }
     }
 
+    /** The address as text, without an IPv6 scope ({@code %eth0}), which a certificate cannot name. */
+    static String text(InetAddress address) {
+        return address.getHostAddress().replaceFirst("%.*$", "");
+    }
+
     private static GeneralNames alternativeNames(String hostName, Collection<InetAddress> addresses) {
         Set<String> dnsNames = new LinkedHashSet<>();
         dnsNames.add(hostName);
@@ -87,7 +92,7 @@ public final class SelfSignedCertificate {
         dnsNames.add("localhost");
         List<GeneralName> names = new ArrayList<>();
         dnsNames.forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));
-        addresses.stream().map(InetAddress::getHostAddress).map(a -> a.replaceFirst("%.*$", "")).distinct()
+        addresses.stream().map(SelfSignedCertificate::text).distinct()
                 .forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
         return new GeneralNames(names.toArray(new GeneralName[0]));
     }

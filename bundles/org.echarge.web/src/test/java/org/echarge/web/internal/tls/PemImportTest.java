@@ -64,6 +64,14 @@ class PemImportTest {
     }
 
     @Test
+    void takesASelfSignedCertificateAsOpensslMakesIt() throws Exception {
+        Issued own = TestCertificates.issue("own.example", TestCertificates.rsa(2048), null,
+                TestCertificates.Kind.OPENSSL_DEFAULT, YEAR_AGO, IN_A_YEAR);
+        assertEquals(own.certificate(), PemImport.parse(TestCertificates.pem(own.certificate()),
+                TestCertificates.pem(own.keys().getPrivate()), NOW).certificate());
+    }
+
+    @Test
     void refusesAKeyOfAnotherCertificate() throws Exception {
         KeyPair other = TestCertificates.ec();
         assertRefused("does not belong", TestCertificates.pem(server.certificate()),
@@ -114,7 +122,7 @@ class PemImportTest {
         assertRefused("did not issue certificate 1", TestCertificates.pem(server.certificate(), root.certificate()),
                 key);
         assertRefused("does not belong", TestCertificates.pem(intermediate.certificate(), server.certificate()), key);
-        assertRefused("CA certificate", TestCertificates.pem(root.certificate()),
+        assertRefused("key usage does not allow TLS", TestCertificates.pem(root.certificate()),
                 TestCertificates.pem(root.keys().getPrivate()));
         Issued client = TestCertificates.issue("client", TestCertificates.ec(), root, CLIENT_ONLY, YEAR_AGO,
                 IN_A_YEAR);

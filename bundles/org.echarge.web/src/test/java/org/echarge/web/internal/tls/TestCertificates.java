@@ -37,7 +37,9 @@ final class TestCertificates {
 
     /** What kind of certificate to make. */
     enum Kind {
-        CA, SERVER, CLIENT_ONLY
+        CA, SERVER, CLIENT_ONLY,
+        /** What {@code openssl req -x509} makes by default: CA=true, no key usage. */
+        OPENSSL_DEFAULT
     }
 
     private static final AtomicLong SERIAL = new AtomicLong(1000);
@@ -66,7 +68,9 @@ final class TestCertificates {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
                 BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter), subject,
                 keys.getPublic());
-        if (kind == Kind.CA) {
+        if (kind == Kind.OPENSSL_DEFAULT) {
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        } else if (kind == Kind.CA) {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         } else {
