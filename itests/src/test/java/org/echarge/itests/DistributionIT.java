@@ -14,11 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -27,7 +33,8 @@ import org.junit.Test;
 /**
  * The distribution as an installer gets it, started with its own scripts (bin/karaf server):
  * the first start creates an admin with a per-install password, stored only as a digest, and
- * Karaf's karaf/karaf cannot log in; the console answers on 127.0.0.1 only.
+ * Karaf's karaf/karaf cannot log in; the console answers on 127.0.0.1 only; HTTPS is served
+ * with a certificate made at the first start, whose files only the owner can read.
  */
 public class DistributionIT {
 
@@ -35,6 +42,7 @@ public class DistributionIT {
     private static File home;
     private static Process karaf;
     private static int sshPort;
+    private static int httpsPort;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -48,6 +56,9 @@ public class DistributionIT {
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
         replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
                 "org.osgi.service.http.port = " + GatewayTestSupport.freePort());
+        httpsPort = Integer.parseInt(GatewayTestSupport.freePort());
+        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure = 8443",
+                "org.osgi.service.http.port.secure = " + httpsPort);
         karaf = new ProcessBuilder("bin/karaf", "server").directory(home).redirectErrorStream(true)
                 .redirectOutput(new File(target, "distribution-it.out")).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -112,6 +123,68 @@ public class DistributionIT {
             }
         }
         assertNotEquals("", listeners);
+    }
+
+    @Test
+    public void firstStartServesHttpsWithAGeneratedCertificateKeptOwnerOnly() throws Exception {
+        X509Certificate served = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (served == null) {
+            assertTrue("HTTPS did not come up on " + httpsPort, System.nanoTime() < deadline);
+            served = servedCertificate(httpsPort);
+            Thread.sleep(served == null ? 500 : 0);
+        }
+        List<String> names = served.getSubjectAlternativeNames().stream().map(name -> name.get(1).toString()).toList();
+        assertTrue(names.toString(), names.contains("localhost") && names.contains("127.0.0.1"));
+        assertTrue(served.getSubjectX500Principal().getName(), served.getSubjectX500Principal().getName()
+                .contains("e-charge gateway"));
+        assertTrue("valid for 10 years", served.getNotAfter().getTime() - served.getNotBefore().getTime()
+                >= TimeUnit.DAYS.toMillis(3650));
+
+        Path tls = new File(home, "etc/echarge-tls").toPath();
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tls)));
+        try (var stores = Files.newDirectoryStream(tls, "https-*.p12")) {
+            for (Path store : stores) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store)));
+            }
+        }
+        Path settings = new File(home, "etc/org.ops4j.pax.web.cfg").toPath();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(settings)));
+        Matcher password = Pattern.compile("(?m)^org\\.ops4j\\.pax\\.web\\.ssl\\.keystore\\.password\\s*=\\s*(\\S+)$")
+                .matcher(Files.readString(settings));
+        assertTrue("key store password in " + settings, password.find());
+        assertFalse("key store password logged", Files.readString(new File(home, "data/log/karaf.log").toPath())
+                .contains(password.group(1)));
+    }
+
+    /** The certificate a TLS handshake with 127.0.0.1:port sees (any certificate accepted), or null when none. */
+    private static X509Certificate servedCertificate(int port) throws Exception {
+        X509TrustManager any = new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                throw new UnsupportedOperationException("client side only");
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // the test looks at the certificate itself
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[] {any}, null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        } catch (IOException e) {
+            return null; // not up yet, or restarting
+        }
     }
 
     private static String client(String user, String password, String command) throws Exception {
