@@ -7,6 +7,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -114,23 +117,27 @@ public final class PemImport {
                 : "privateKeyPem must hold a private key, not a " + kind(found));
     }
 
+    /**
+     * RSA or EC, by the key's type rather than its algorithm name: once Bouncy Castle is a JCA
+     * provider (Karaf's SSH server registers it when it finds it), EC keys say "ECDSA".
+     */
     private static void checkKey(PrivateKey key, PublicKey certified) throws CertificateRefused {
-        String algorithm = key.getAlgorithm();
-        if (!algorithm.equals("RSA") && !algorithm.equals("EC")) {
-            throw new CertificateRefused("the key is " + algorithm + "; the gateway takes RSA or EC keys");
+        boolean rsa = key instanceof RSAPrivateKey;
+        if (!rsa && !(key instanceof ECPrivateKey)) {
+            throw new CertificateRefused("the key is " + key.getAlgorithm() + "; the gateway takes RSA or EC keys");
         }
-        if (certified instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
-            throw new CertificateRefused("the RSA key has " + rsa.getModulus().bitLength()
+        if (certified instanceof RSAPublicKey rsaKey && rsaKey.getModulus().bitLength() < 2048) {
+            throw new CertificateRefused("the RSA key has " + rsaKey.getModulus().bitLength()
                     + " bits; at least 2048 are needed");
         }
-        if (!algorithm.equals(certified.getAlgorithm()) || !signsFor(key, certified)) {
+        boolean sameKind = rsa ? certified instanceof RSAPublicKey : certified instanceof ECPublicKey;
+        if (!sameKind || !signsFor(key, certified, rsa ? "SHA256withRSA" : "SHA256withECDSA")) {
             throw new CertificateRefused("the private key does not belong to the certificate");
         }
     }
 
     /** Whether a signature made with the private key verifies with the certificate's public key. */
-    private static boolean signsFor(PrivateKey key, PublicKey certified) {
-        String algorithm = key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+    private static boolean signsFor(PrivateKey key, PublicKey certified, String algorithm) {
         byte[] challenge = new byte[32];
         new SecureRandom().nextBytes(challenge);
         try {
@@ -175,7 +182,7 @@ public final class PemImport {
 
     private static void checkServerUsage(X509Certificate leaf) throws CertificateRefused {
         boolean[] usage = leaf.getKeyUsage(); // null: no restriction
-        boolean rsa = leaf.getPublicKey().getAlgorithm().equals("RSA");
+        boolean rsa = leaf.getPublicKey() instanceof RSAPublicKey;
         if (usage != null && !(usage[0] || (rsa && usage[2]))) {
             throw new CertificateRefused("the certificate's key usage does not allow TLS (digitalSignature"
                     + (rsa ? " or keyEncipherment" : "") + " is needed)");

@@ -71,6 +71,26 @@ class PemImportTest {
                 TestCertificates.pem(own.keys().getPrivate()), NOW).certificate());
     }
 
+    /** In Karaf, the SSH server registers Bouncy Castle as a JCA provider once it is installed; EC keys then say "ECDSA". */
+    @Test
+    void worksWithBouncyCastleAsTheFirstProvider() throws Exception {
+        java.security.Security.insertProviderAt(new org.bouncycastle.jce.provider.BouncyCastleProvider(), 1);
+        try {
+            TlsCredentials parsed = PemImport.parse(TestCertificates.pem(server.certificate()),
+                    TestCertificates.pem(server.keys().getPrivate()), NOW);
+            assertEquals("ECDSA", parsed.key().getAlgorithm());
+            TlsCredentials generated = SelfSignedCertificate.generate("gw", List.of(), NOW,
+                    new java.security.SecureRandom());
+            for (TlsCredentials credentials : List.of(parsed, generated)) {
+                TlsCredentials stored = TlsCredentials.fromKeyStore(new java.io.ByteArrayInputStream(
+                        credentials.toKeyStore("pw".toCharArray())), "pw".toCharArray());
+                assertEquals(credentials.certificate(), stored.certificate());
+            }
+        } finally {
+            java.security.Security.removeProvider("BC");
+        }
+    }
+
     @Test
     void refusesAKeyOfAnotherCertificate() throws Exception {
         KeyPair other = TestCertificates.ec();
