@@ -14,6 +14,7 @@ import org.echarge.web.internal.security.ApiProblem;
 import org.echarge.web.internal.security.JsonRequests;
 import org.echarge.web.internal.tls.CertificateRefused;
 import org.echarge.web.internal.tls.GatewayTls;
+import org.echarge.web.internal.tls.HttpsPortInUse;
 import org.echarge.web.internal.tls.TlsCredentials;
 import org.echarge.web.internal.tls.TlsState;
 import org.osgi.service.component.annotations.Activate;
@@ -34,7 +35,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {"certificatePem", "privateKeyPem"} installs one's own certificate (400
  * {@code certificate-refused} with the reason, and nothing changes); {@code DELETE
  * /echarge/api/tls/certificate} goes back to a new self-signed one (e.g. after the gateway's
- * address changed).
+ * address changed). 409 {@code https-port-in-use} when HTTPS is off and another program holds its
+ * port (Pax Web would then serve nothing at all).
  * <p>
  * A change restarts the web server (Pax Web), so the answer, which already tells the new state,
  * is sent and flushed first, and the change is applied after it.
@@ -96,6 +98,8 @@ public final class TlsServlet extends HttpServlet {
             } else {
                 throw new ApiProblem(HttpServletResponse.SC_NOT_FOUND, "not-found", "unknown resource " + path);
             }
+        } catch (HttpsPortInUse e) {
+            new ApiProblem(HttpServletResponse.SC_CONFLICT, "https-port-in-use", e.getMessage()).send(response);
         } catch (ApiProblem problem) {
             problem.send(response);
         }

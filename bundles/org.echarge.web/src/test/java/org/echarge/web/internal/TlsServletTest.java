@@ -35,6 +35,7 @@ class TlsServletTest {
     private JettyLikePaxWeb paxWeb;
     private int httpsPort;
     private GatewayTls tls;
+    private volatile boolean portTaken;
     private ApiServer server;
     private ApiServer.Browser browser;
 
@@ -43,7 +44,7 @@ class TlsServletTest {
         httpsPort = FreePort.onLoopback();
         paxWeb = new JettyLikePaxWeb(httpsPort);
         tls = new GatewayTls(home.resolve("etc"), paxWeb, clock, new SecureRandom(), () -> "gw-test",
-                () -> List.of(InetAddress.getLoopbackAddress()));
+                () -> List.of(InetAddress.getLoopbackAddress()), port -> !portTaken);
         server = new ApiServer(home, clock, List.of(new ApiServer.Mount(new TlsServlet(tls), "/echarge/api/tls",
                 "/echarge/api/tls/*")));
         browser = server.browser();
@@ -65,6 +66,12 @@ class TlsServletTest {
         assertEquals("true", paxWeb.read().get("org.osgi.service.http.enabled"));
         assertEquals("bad-request", server.error(400, put("/echarge/api/tls", "{\"httpEnabled\": \"no\"}")));
         assertEquals(401, server.get("/echarge/api/tls", null).statusCode());
+
+        portTaken = true;
+        var taken = server.send("DELETE", "/echarge/api/tls/certificate", browser, null, "");
+        assertEquals("https-port-in-use", server.error(409, taken));
+        assertTrue(server.message(taken).contains("port " + httpsPort), server.message(taken));
+        assertEquals("false", paxWeb.read().get("org.osgi.service.http.secure.enabled"));
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.echarge.web.internal.tls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -72,23 +75,30 @@ public final class GatewayTls {
     private final SecureRandom random;
     private final Supplier<String> hostName;
     private final Supplier<List<InetAddress>> addresses;
+    private final IntPredicate portFree;
 
     @Activate
     public GatewayTls(@Reference ConfigurationAdmin configurationAdmin, BundleContext context) throws IOException {
         this(Path.of(context.getProperty("karaf.etc")), new PaxWebConfiguration(configurationAdmin,
                 Path.of(context.getProperty("karaf.etc"))), Clock.systemUTC(), new SecureRandom(),
-                GatewayTls::localHostName, GatewayTls::localAddresses);
-        apply(firstStart());
+                GatewayTls::localHostName, GatewayTls::localAddresses, GatewayTls::canListen);
+        try {
+            apply(firstStart());
+        } catch (HttpsPortInUse e) {
+            LOG.error("HTTPS: {}", e.getMessage()); // the console stays on HTTP; the next start tries again
+        }
     }
 
+    /** For tests: {@code portFree} tells whether a port could be listened on (the machine's: {@link #canListen}). */
     public GatewayTls(Path etc, WebServerSettings settings, Clock clock, SecureRandom random, Supplier<String> hostName,
-            Supplier<List<InetAddress>> addresses) {
+            Supplier<List<InetAddress>> addresses, IntPredicate portFree) {
         this.directory = etc.resolve(DIRECTORY);
         this.settings = settings;
         this.clock = clock;
         this.random = random;
         this.hostName = hostName;
         this.addresses = addresses;
+        this.portFree = portFree;
     }
 
     /**
@@ -157,8 +167,17 @@ public final class GatewayTls {
                 credentials == null ? null : credentials.certificate());
     }
 
+    /**
+     * Writes the key store and its chain; the change turns HTTPS on with them. Refused with
+     * {@link HttpsPortInUse} while HTTPS is off and its port is taken (while it is on, Pax Web
+     * holds the port itself).
+     */
     private Change prepare(TlsCredentials credentials, String description) throws IOException {
         Map<String, Object> current = settings.read();
+        int port = port(current, WebServerSettings.HTTPS_PORT, DEFAULT_HTTPS_PORT);
+        if (!flag(current, WebServerSettings.HTTPS_ENABLED, false) && !portFree.test(port)) {
+            throw new HttpsPortInUse(port);
+        }
         char[] password = password();
         Path keyStore = directory.resolve("https-" + FILE_TIME.format(clock.instant()) + "-"
                 + Integer.toHexString(random.nextInt(0x10000) | 0x10000).substring(1) + ".p12");
@@ -173,12 +192,11 @@ public final class GatewayTls {
             }
         });
         X509Certificate certificate = credentials.certificate();
-        String httpsPort = String.valueOf(port(current, WebServerSettings.HTTPS_PORT, DEFAULT_HTTPS_PORT));
         LOG.info("HTTPS: {}: {}, issued by {}, valid until {}, SHA-256 fingerprint {}; key store {}", description,
                 certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
                 certificate.getNotAfter().toInstant(), TlsCredentials.fingerprint(certificate), keyStore);
         return new Change(Map.of(WebServerSettings.HTTPS_ENABLED, "true",
-                WebServerSettings.HTTPS_PORT, httpsPort,
+                WebServerSettings.HTTPS_PORT, String.valueOf(port),
                 WebServerSettings.KEY_STORE, keyStore.toAbsolutePath().toString(),
                 WebServerSettings.KEY_STORE_TYPE, TlsCredentials.KEY_STORE_TYPE,
                 WebServerSettings.KEY_STORE_PASSWORD, new String(password),
@@ -233,6 +251,17 @@ public final class GatewayTls {
             return value == null ? otherwise : Integer.parseInt(value.toString().strip());
         } catch (NumberFormatException e) {
             return otherwise;
+        }
+    }
+
+    /** Whether a server socket could listen on the port on every address, as Jetty would (address reuse on). */
+    static boolean canListen(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

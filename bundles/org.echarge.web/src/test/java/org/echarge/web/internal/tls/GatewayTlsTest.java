@@ -154,9 +154,28 @@ class GatewayTlsTest {
         assertEquals("false", paxWeb.read().get(WebServerSettings.HTTP_ENABLED));
     }
 
+    @Test
+    void httpsStaysOffWhileItsPortIsTaken() throws Exception {
+        GatewayTls tls = gatewayTls();
+        Map<String, Object> settings = paxWeb.read();
+        try (java.net.ServerSocket other = new java.net.ServerSocket()) {
+            other.setReuseAddress(true);
+            other.bind(new java.net.InetSocketAddress(httpsPort));
+            HttpsPortInUse refused = assertThrows(HttpsPortInUse.class, tls::firstStart);
+            assertTrue(refused.getMessage().contains("port " + httpsPort), refused.getMessage());
+            assertEquals(settings, paxWeb.read());
+            assertFalse(Files.exists(etc.resolve("echarge-tls")));
+        }
+        tls.apply(tls.firstStart()); // the next start, once the port is free
+        assertEquals(tls.state().certificate(), JettyLikePaxWeb.served(httpsPort));
+        clock.advance(Duration.ofSeconds(1));
+        tls.apply(tls.selfSigned()); // HTTPS on: Pax Web holds the port, which is no reason to refuse
+        assertEquals(tls.state().certificate(), JettyLikePaxWeb.served(httpsPort));
+    }
+
     private GatewayTls gatewayTls() {
         return new GatewayTls(etc, paxWeb, clock, new SecureRandom(), () -> "gw-test",
-                () -> List.of(InetAddress.getLoopbackAddress()));
+                () -> List.of(InetAddress.getLoopbackAddress()), GatewayTls::canListen);
     }
 
     private List<Path> keyStores() throws Exception {
