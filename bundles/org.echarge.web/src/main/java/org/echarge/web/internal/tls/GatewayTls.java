@@ -24,10 +24,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.echarge.api.reset.ResetParticipant;
 import org.echarge.web.internal.security.AtomicFile;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -56,11 +59,12 @@ import org.slf4j.LoggerFactory;
  * Every change is prepared first (files written, nothing served differently yet), then applied
  * by {@link #apply}: a change of Pax Web's configuration, which restarts its Jetty.
  */
-@Component(service = GatewayTls.class, immediate = true)
-public final class GatewayTls {
+@Component(service = {GatewayTls.class, ResetParticipant.class}, immediate = true)
+public final class GatewayTls implements ResetParticipant {
 
     public static final int DEFAULT_HTTPS_PORT = 8443;
     static final String DIRECTORY = "echarge-tls";
+    static final String ORGANISATION = "e-charge gateway (self-signed)";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayTls.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
@@ -137,6 +141,46 @@ public final class GatewayTls {
     public Change http(boolean enabled) {
         return new Change(Map.of(WebServerSettings.HTTP_ENABLED, Boolean.toString(enabled)),
                 "plain HTTP " + (enabled ? "switched on" : "switched off"));
+    }
+
+    @Override
+    public String name() {
+        return "HTTPS certificate and plain HTTP";
+    }
+
+    /**
+     * Factory state: plain HTTP on, HTTPS with a certificate the gateway made (one's own is
+     * replaced by a new self-signed one). Nothing happens when that is the state already. The
+     * change is applied a second later, so that the answer to the reset request is out before
+     * Pax Web restarts.
+     */
+    @Override
+    public void resetToFactory() throws IOException {
+        TlsState state = state();
+        Map<String, String> changes = new HashMap<>();
+        X509Certificate certificate = state.certificate();
+        if (certificate == null || !madeHere(certificate)) {
+            changes.putAll(selfSigned().settings());
+        }
+        if (!state.httpEnabled()) {
+            changes.putAll(http(true).settings());
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        Change change = new Change(changes, "factory reset: plain HTTP on, a self-signed certificate");
+        CompletableFuture.runAsync(() -> {
+            try {
+                apply(change);
+            } catch (IOException e) {
+                LOG.error("HTTPS: the factory reset could not be applied: {}", e.getMessage());
+            }
+        }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+    }
+
+    private static boolean madeHere(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())
+                && certificate.getSubjectX500Principal().getName().contains("O=" + ORGANISATION);
     }
 
     /** Gives Pax Web the change; it restarts its server when something differs. */

@@ -56,7 +56,7 @@ public final class SelfSignedCertificate {
         generator.initialize(new ECGenParameterSpec("secp256r1"), random);
         KeyPair keys = generator.generateKeyPair();
         X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, "e-charge gateway (self-signed)")
+                .addRDN(BCStyle.O, GatewayTls.ORGANISATION)
                 .addRDN(BCStyle.CN, hostName);
         Instant notBefore = now.minus(Duration.ofHours(1));
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name.build(),

@@ -173,6 +173,35 @@ class GatewayTlsTest {
         assertEquals(tls.state().certificate(), JettyLikePaxWeb.served(httpsPort));
     }
 
+    @Test
+    void factoryResetBringsBackPlainHttpAndASelfSignedCertificate() throws Exception {
+        GatewayTls tls = gatewayTls();
+        tls.apply(tls.firstStart());
+        int restarts = paxWeb.restarts();
+        tls.resetToFactory(); // already the factory state: nothing to do
+        Thread.sleep(1500);
+        assertEquals(restarts, paxWeb.restarts());
+
+        clock.advance(Duration.ofSeconds(1));
+        String[] own = TlsTestCertificates.serverPem("own.site", clock.instant().minusSeconds(60),
+                clock.instant().plus(Duration.ofDays(30)));
+        tls.apply(tls.own(own[0], own[1]));
+        tls.apply(tls.http(false));
+        assertEquals("CN=own.site", JettyLikePaxWeb.served(httpsPort).getSubjectX500Principal().getName());
+
+        clock.advance(Duration.ofSeconds(1));
+        tls.resetToFactory();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!tls.state().httpEnabled()) {
+            assertTrue(System.nanoTime() < deadline, "the reset was not applied");
+            Thread.sleep(50);
+        }
+        X509Certificate served = JettyLikePaxWeb.served(httpsPort);
+        assertEquals("CN=gw-test,O=e-charge gateway (self-signed)", served.getSubjectX500Principal().getName());
+        assertEquals(tls.state().certificate(), served);
+        assertEquals("HTTPS certificate and plain HTTP", tls.name());
+    }
+
     private GatewayTls gatewayTls() {
         return new GatewayTls(etc, paxWeb, clock, new SecureRandom(), () -> "gw-test",
                 () -> List.of(InetAddress.getLoopbackAddress()), GatewayTls::canListen);
