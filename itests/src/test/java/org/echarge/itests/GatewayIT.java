@@ -606,6 +606,20 @@ public class GatewayIT extends GatewayTestSupport {
         assertEquals(403, post(client, api + "knx/programming-mode", null, "{\"on\":true}").statusCode());
         assertEquals(204, post(client, api + "knx/programming-mode", newCsrf, "{\"on\":true}").statusCode());
 
+        // the points and their commands, the session history: the real point runtime behind them
+        HttpResponse<String> points = get(client, api + "points");
+        assertEquals(points.body(), 200, points.statusCode());
+        String compact = points.body().replace(" ", "");
+        assertTrue(compact, compact.contains("\"number\":1,") && compact.contains("\"UNLOCK\"")
+                && compact.contains("\"SET_CURRENT\"") && compact.contains("\"maxCurrentAmpere\":"));
+        assertEquals(202, post(client, api + "points/1/interruption", newCsrf, "{\"active\":false}").statusCode());
+        assertEquals(404, post(client, api + "points/99/unlock", newCsrf, "{}").statusCode());
+        assertEquals(400, post(client, api + "points/1/setpoint", newCsrf, "{\"current\":99}").statusCode());
+        HttpResponse<String> sessions = get(client, api + "sessions?point=1");
+        assertEquals(sessions.body(), 200, sessions.statusCode());
+        assertTrue(sessions.body(), sessions.body().contains("\"sessions\""));
+        assertEquals(400, get(client, api + "sessions?from=yesterday").statusCode());
+
         // the console's pages and its live stream
         HttpResponse<String> page = get(client, api.replace("/api/", "/") + "index.html");
         assertEquals(200, page.statusCode());

@@ -64,6 +64,8 @@ public abstract class GatewayTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
                         "https://repo1.maven.org/maven2@id=central"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", freePort()),
+                // HTTPS (on once the web bundle has made its certificate) on a free port, not 8443
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 systemProperty("echarge.itest.localRepository").value(localRepo),
                 systemProperty("echarge.itest.version").value(System.getProperty("echarge.itest.version")),

@@ -1,5 +1,9 @@
 package org.echarge.api.point;
 
+import java.util.Set;
+
+import org.echarge.api.charger.ChargerCapability;
+
 /**
  * A configured charging point as the rest of the gateway (KNX, DLM, web console) sees it,
  * whatever driver serves it. Registered by the charging point runtime, one service per point.
@@ -16,6 +20,15 @@ public interface ChargingPoint {
 
     /** The point's settings, {@code null} while its configuration is invalid. */
     PointConfiguration configuration();
+
+    /**
+     * What the configured charger model can do, from the driver that offers it; empty while no
+     * installed driver offers the model or the configuration is invalid. The web console shows
+     * only the commands a point can carry out.
+     */
+    default Set<ChargerCapability> capabilities() {
+        return Set.of();
+    }
 
     /** The latest status; never blocks. */
     PointStatus status();

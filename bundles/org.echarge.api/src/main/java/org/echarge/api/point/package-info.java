@@ -1,5 +1,5 @@
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.echarge.api.point;
 
 import org.osgi.annotation.bundle.Export;

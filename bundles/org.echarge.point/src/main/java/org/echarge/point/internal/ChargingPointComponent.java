@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -13,7 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
+import org.echarge.api.charger.ChargerCapability;
 import org.echarge.api.charger.ChargerDriver;
+import org.echarge.api.charger.ChargerModel;
 import org.echarge.api.fault.PointFault;
 import org.echarge.api.meter.MeterDriver;
 import org.echarge.api.point.ChargingPoint;
@@ -150,6 +153,17 @@ public final class ChargingPointComponent implements ChargingPoint {
     @Override
     public PointConfiguration configuration() {
         return configuration;
+    }
+
+    @Override
+    public Set<ChargerCapability> capabilities() {
+        if (configuration == null) {
+            return Set.of();
+        }
+        String modelId = configuration.modelId();
+        return driverFor(modelId).flatMap(driver -> driver.models().stream()
+                .filter(model -> model.id().equals(modelId)).findFirst())
+                .map(ChargerModel::capabilities).orElse(Set.of());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.echarge.point.internal.sessions;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -123,14 +121,6 @@ public final class SessionStore {
         }
         return sessions.size() <= HISTORY_LIMIT ? sessions
                 : List.copyOf(sessions.subList(sessions.size() - HISTORY_LIMIT, sessions.size()));
-    }
-
-    public synchronized void exportCsv(Writer out) throws IOException {
-        out.write("point,start,end,duration_s,energy_wh,rfid\n");
-        for (ChargingSession s : history()) {
-            out.write(String.format(Locale.ROOT, "%d,%s,%s,%d,%.0f,%s%n", s.point(), s.start(), s.end(),
-                    s.duration().toSeconds(), s.energyWattHour(), s.rfidTag() == null ? "" : s.rfidTag()));
-        }
     }
 
     private Path stateFile(int point) {

@@ -21,22 +21,22 @@ import java.util.Set;
  * part: write a temporary file beside it (owner-only from its creation), fsync, rename over the
  * target, fsync the directory. Directories it creates are owner-only as well.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
-    static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     /** Writes the content of a file. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         createOwnerOnlyDirectories(directory);
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp",
@@ -58,14 +58,14 @@ final class AtomicFile {
         syncDirectory(directory);
     }
 
-    static void createOwnerOnlyDirectories(Path directory) throws IOException {
+    public static void createOwnerOnlyDirectories(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, ownerOnly(OWNER_ONLY_DIRECTORY));
         }
     }
 
     /** Sets owner-only permissions; {@code false} where the file system has no POSIX permissions. */
-    static boolean restrictToOwner(Path file) throws IOException {
+    public static boolean restrictToOwner(Path file) throws IOException {
         if (!POSIX) {
             return false;
         }
@@ -73,7 +73,7 @@ final class AtomicFile {
         return true;
     }
 
-    static boolean isOwnerOnly(Path file) throws IOException {
+    public static boolean isOwnerOnly(Path file) throws IOException {
         if (!POSIX) {
             return true;
         }
