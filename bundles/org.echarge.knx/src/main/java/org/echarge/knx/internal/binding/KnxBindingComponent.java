@@ -26,6 +26,7 @@ import org.echarge.api.point.PointStatusListener;
 import org.echarge.knx.internal.Validated;
 import org.echarge.knx.internal.link.KnxConnection;
 import org.echarge.knx.internal.link.KnxConnectionSettings;
+import org.echarge.knx.internal.link.KnxSecureSettings;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -95,14 +96,20 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         Validated<KnxConnectionSettings> settings = KnxConnectionSettings.validate(config.mode(), config.host(),
                 config.port(), config.localAddress(), config.serialPath(), config.individualAddress());
         if (settings instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
-            problems = invalid.errors();
-            LOG.error("KNX configuration refused{}: {}", binding == null ? "" : ", the running one stays",
-                    String.join("; ", invalid.errors()));
+            refuse(invalid.errors());
             return;
         }
+        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings).value();
+        // the messages name settings and files, never a password or key
+        Validated<KnxSecureSettings> secureSettings = KnxSecureSettings.validate(valid.mode(),
+                valid.individualAddress(), valid.multicastGroup(), secureInput(config));
+        if (secureSettings instanceof Validated.Invalid<KnxSecureSettings> invalid) {
+            refuse(invalid.errors());
+            return;
+        }
+        KnxSecureSettings secure = ((Validated.Valid<KnxSecureSettings>) secureSettings).value();
         if (!(config.gridControlAmpere() == 0 || config.gridControlAmpere() == 6)) {
-            problems = List.of("gridControlAmpere: 0 or 6 A, not " + config.gridControlAmpere());
-            LOG.error("KNX configuration refused: {}", problems.get(0));
+            refuse(List.of("gridControlAmpere: 0 or 6 A, not " + config.gridControlAmpere()));
             return;
         }
         stop();
@@ -112,18 +119,18 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             thread.setDaemon(true);
             return thread;
         });
-        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings).value();
         KnxConnection connection = valid.mode() == KnxConnectionSettings.Mode.VIRTUAL
                 ? new KnxConnection(virtualKnx.network(valid.virtualNetwork()).opener(KnxBinding.DEVICE_NAME,
                         valid.individualAddress()), executor)
-                : KnxConnection.of(valid, executor);
-        KnxBinding next = new KnxBinding(connection, List.of(config.links()), config.gridControlAmpere(), this,
-                executor, Clock.systemDefaultZone(), ZoneId.systemDefault(), this::storeAddress);
+                : KnxConnection.of(valid, secure, executor);
+        KnxBinding next = new KnxBinding(connection, secure, List.of(config.links()), config.gridControlAmpere(),
+                this, executor, Clock.systemDefaultZone(), ZoneId.systemDefault(), this::storeAddress);
         try {
             next.start();
             binding = next;
             running = config;
-            LOG.info("KNX: {} as {}", connection.target(), config.individualAddress());
+            LOG.info("KNX: {} as {}{}", connection.target(), config.individualAddress(),
+                    secure.source().isEmpty() ? "" : "; " + secure);
         } catch (KNXException e) {
             problems = List.of("KNX device: " + e.getMessage());
             LOG.error("KNX binding could not start: {}", e.getMessage());
@@ -132,11 +139,24 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         }
     }
 
+    /** Refuses a configuration as a whole: the running binding (if any) stays, the console shows why. */
+    private void refuse(List<String> errors) {
+        problems = errors;
+        LOG.error("KNX configuration refused{}: {}", binding == null ? "" : ", the running one stays",
+                String.join("; ", errors));
+    }
+
+    private static KnxSecureSettings.Input secureInput(KnxBindingConfig config) {
+        return new KnxSecureSettings.Input(config.keyringFile(), config.keyringPassword(), config.tunnelUserId(),
+                config.tunnelUserPassword(), config.deviceAuthenticationCode(), config.backboneKey(),
+                config.latencyTolerance());
+    }
+
     private static boolean same(KnxBindingConfig a, KnxBindingConfig b) {
         return a.mode().equals(b.mode()) && a.host().equals(b.host()) && a.port() == b.port()
                 && a.localAddress().equals(b.localAddress()) && a.serialPath().equals(b.serialPath())
                 && a.individualAddress().equals(b.individualAddress()) && List.of(a.links()).equals(List.of(b.links()))
-                && a.gridControlAmpere() == b.gridControlAmpere();
+                && a.gridControlAmpere() == b.gridControlAmpere() && secureInput(a).equals(secureInput(b));
     }
 
     /** A commissioning tool wrote the individual address in programming mode: keep it. */
