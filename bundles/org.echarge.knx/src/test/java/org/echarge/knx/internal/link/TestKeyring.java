@@ -38,7 +38,7 @@ import tuwien.auto.calimero.GroupAddress;
  * Signature sorted by name, each as name and value; 02 at each element's end; every string with a
  * one-byte length in front), followed by the Base64 of the password hash.
  */
-final class TestKeyring {
+public final class TestKeyring {
 
     private record Element(String name, Map<String, String> attributes, List<Element> children) {
         Element(String name, Map<String, String> attributes) {
@@ -52,6 +52,13 @@ final class TestKeyring {
     private final Map<String, byte[]> rawGroupKeys = new TreeMap<>();
     private Element backbone;
     private byte[] passwordHash;
+
+    /** A keyring with one secure tunnel and no group keys. */
+    public static Path withTunnel(String host, String address, int user, String userPassword,
+            String authenticationCode, Path file, String keyringPassword) throws IOException {
+        return new TestKeyring().tunnel(host, address, user, userPassword, authenticationCode).write(file,
+                keyringPassword);
+    }
 
     /** A tunnelling interface of the KNX IP interface {@code host} (e.g. 1.1.1), with the tunnel's address. */
     TestKeyring tunnel(String host, String address, int user, String userPassword, String authenticationCode,
@@ -228,7 +235,7 @@ final class TestKeyring {
     }
 
     /** 16 bytes 00 01 … 0F plus {@code offset}: known keys for the tests. */
-    static byte[] key(int offset) {
+    public static byte[] key(int offset) {
         byte[] key = new byte[16];
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) (i + offset);
