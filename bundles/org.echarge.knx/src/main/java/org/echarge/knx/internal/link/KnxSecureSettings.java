@@ -257,7 +257,7 @@ public record KnxSecureSettings(Optional<TunnelCredentials> tunnel, Optional<Bac
             return Optional.empty();
         }
         List<Keyring.Interface> tunnels = keyring.interfaces().values().stream().flatMap(List::stream)
-                .filter(i -> i.type() == Keyring.Interface.Type.Tunneling).toList();
+                .filter(KnxSecureSettings::tunnelling).toList();
         Optional<Keyring.Interface> mine = tunnels.stream().filter(i -> i.address().equals(address)).findFirst();
         if (mine.isEmpty()) {
             String present = tunnels.isEmpty() ? "it has no secure tunnels"
@@ -371,6 +371,15 @@ public record KnxSecureSettings(Optional<TunnelCredentials> tunnel, Optional<Bac
         keyring.interfaces().values().stream().flatMap(List::stream).filter(i -> i.address().equals(address))
                 .forEach(i -> i.groups().forEach((group, set) -> senders.put(group, Set.copyOf(set))));
         return senders;
+    }
+
+    /** ETS also writes interfaces of type "Routing", which Calimero 2.6's {@code type()} does not know. */
+    private static boolean tunnelling(Keyring.Interface i) {
+        try {
+            return i.type() == Keyring.Interface.Type.Tunneling;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static byte[] checked(byte[] key, String what, List<String> errors) {

@@ -41,6 +41,8 @@ class KnxSecureSettingsTest {
                 .backbone("224.0.23.12", TestKeyring.key(0x40), 1500)
                 .tunnel("1.1.1", "1.1.10", 2, "tunnel-2", "auth-code", "1/2/3=1.1.5 1.1.6", "1/2/4")
                 .tunnel("1.1.1", "1.1.11", 3, "tunnel-3", "auth-code")
+                .otherInterface("Routing", "1.1.1")
+                .otherInterface("USB", "1.1.200")
                 .group("1/2/3", TestKeyring.key(0x10))
                 .group("1/2/4", TestKeyring.key(0x20))
                 .write(dir.resolve("project.knxkeys"), PASSWORD);

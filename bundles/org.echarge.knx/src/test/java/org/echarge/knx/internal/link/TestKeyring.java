@@ -84,6 +84,12 @@ public final class TestKeyring {
         return this;
     }
 
+    /** An interface of another type (ETS writes "Routing" and "USB" interfaces too). */
+    TestKeyring otherInterface(String type, String address) {
+        interfaces.add(new Element("Interface", Map.of("Type", type, "IndividualAddress", address)));
+        return this;
+    }
+
     /** A group address with its Data Secure key (any length, to test refusals). */
     TestKeyring group(String address, byte[] key) {
         groupKeys.put(raw(address), key.clone());
