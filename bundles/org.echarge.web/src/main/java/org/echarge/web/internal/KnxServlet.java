@@ -84,13 +84,7 @@ public final class KnxServlet extends HttpServlet {
     private ObjectNode document(KnxDevice device) {
         KnxState state = device.state();
         ObjectNode root = mapper.createObjectNode();
-        root.put("connection", state.connection().name());
-        root.put("target", state.target());
-        root.put("individualAddress", state.individualAddress());
-        root.put("programmingMode", state.programmingMode());
-        root.put("refusedTelegrams", state.refusedTelegrams());
-        root.put("lastRefusal", state.lastRefusal());
-        state.problems().forEach(root.putArray("problems")::add);
+        StatusDocument.knxState(root, state);
         ArrayNode objects = root.putArray("objects");
         for (KnxObject object : device.objects()) {
             ObjectNode row = objects.addObject();

@@ -81,11 +81,17 @@ final class StatusDocument {
             root.putNull("knx");
             return;
         }
-        ObjectNode knx = root.putObject("knx");
+        knxState(root.putObject("knx"), state);
+    }
+
+    /** The KNX connection's state as the status document and the KNX API both show it. */
+    static void knxState(ObjectNode knx, KnxState state) {
         knx.put("connection", state.connection().name());
         knx.put("target", state.target());
         knx.put("individualAddress", state.individualAddress());
         knx.put("programmingMode", state.programmingMode());
+        knx.put("receivedTelegrams", state.receivedTelegrams());
+        knx.put("pendingTelegrams", state.pendingTelegrams());
         knx.put("refusedTelegrams", state.refusedTelegrams());
         knx.put("lastRefusal", state.lastRefusal());
         state.problems().forEach(knx.putArray("problems")::add);

@@ -83,12 +83,14 @@ class StatusDocumentTest {
         assertEquals(NOW.toString(), json.at("/dlm/lastReading").asText());
 
         document.knx(built, new org.echarge.api.knx.KnxState(org.echarge.api.knx.KnxState.Connection.TRAFFIC,
-                "tunnelling to 127.0.0.1:3671", "1.1.250", true, 3, "object 60: NaN", List.of()));
+                "tunnelling to 127.0.0.1:3671", "1.1.250", true, 3, "object 60: NaN", List.of(), 1200, 4));
         JsonNode knx = mapper.readTree(mapper.writeValueAsString(built)).get("knx");
         assertEquals("TRAFFIC", knx.get("connection").asText());
         assertEquals("1.1.250", knx.get("individualAddress").asText());
         assertEquals(true, knx.get("programmingMode").asBoolean());
         assertEquals(3, knx.get("refusedTelegrams").asInt());
+        assertEquals(1200, knx.get("receivedTelegrams").asLong());
+        assertEquals(4, knx.get("pendingTelegrams").asLong());
 
         var off = document.build(gateway, NOW, healthy, null, List.of());
         document.dlm(off, null);

@@ -1,5 +1,7 @@
 package org.echarge.driver.abb.internal;
 
+import java.util.Map;
+
 import org.echarge.testsupport.ScriptedPeer;
 import org.echarge.testsupport.SocatPty;
 import org.echarge.api.DeviceAddress;
@@ -19,7 +21,8 @@ class AbbSerialLineTest extends AbbBoxContract {
     void line() throws Exception {
         SocatPty.assumeInstalled();
         pty = SocatPty.start(dir);
-        transport = Rs485TestLine.on(pty.gatewayEnd, 500);
+        transport = Rs485TestLine.open(pty.gatewayEnd,
+                Map.of("parity", "NONE", "framing", "RTU", "timeoutMillis", 500));
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.echarge.testsupport.SocatPty;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +50,8 @@ class AblChargerSerialTest {
         SocatPty.assumeInstalled();
         pty = SocatPty.start(dir);
         box = AblBox.start(pty.peerEnd, UNIT, 1.0);
-        transport = Rs485TestLine.ablAscii(pty.gatewayEnd);
+        transport = Rs485TestLine.open(pty.gatewayEnd, // 38400 8N1 (the box uses 8E1)
+                Map.of("baudRate", 38400, "parity", "NONE", "framing", "ABL_ASCII"));
     }
 
     @AfterEach

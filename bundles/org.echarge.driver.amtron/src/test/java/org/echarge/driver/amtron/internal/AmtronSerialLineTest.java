@@ -50,7 +50,9 @@ class AmtronSerialLineTest {
     void line() throws Exception {
         SocatPty.assumeInstalled();
         pty = SocatPty.start(dir);
-        transport = Rs485TestLine.amtronLine(pty.gatewayEnd, TIMEOUT_MILLIS);
+        transport = Rs485TestLine.open(pty.gatewayEnd, // the AMTRON's own 57600 8N2: a pty keeps them
+                Map.of("baudRate", 57600, "parity", "NONE", "stopBits", 2, "framing", "RTU",
+                        "timeoutMillis", TIMEOUT_MILLIS));
     }
 
     @AfterEach

@@ -50,7 +50,8 @@ class HeidelbergSerialLineTest {
     void line() throws Exception {
         SocatPty.assumeInstalled();
         pty = SocatPty.start(dir);
-        transport = Rs485TestLine.on(pty.gatewayEnd, TIMEOUT_MILLIS);
+        transport = Rs485TestLine.open(pty.gatewayEnd, // RTU 19200 8N1 (the Energy Control uses 8E1)
+                Map.of("parity", "NONE", "framing", "RTU", "timeoutMillis", TIMEOUT_MILLIS));
     }
 
     @AfterEach

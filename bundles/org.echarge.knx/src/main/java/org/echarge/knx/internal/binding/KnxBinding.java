@@ -68,6 +68,12 @@ public final class KnxBinding implements AutoCloseable {
     public static final String DEVICE_NAME = "e-charge gateway";
 
     private static final Logger LOG = LoggerFactory.getLogger(KnxBinding.class);
+    /**
+     * How long the setup must stay the same before refused links are reported: at start the
+     * points and DLM register one after the other within a second or two, and links to objects of
+     * a point that is still coming are not an error yet.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(2);
     private static final MeterSettings DLM_OFF = new MeterSettings(false, 3, MeterSettings.MeterDatapoint.DPT_14_019,
             false, Duration.ofSeconds(60));
 
@@ -88,6 +94,9 @@ public final class KnxBinding implements AutoCloseable {
     private volatile GroupObjectLinks links = GroupObjectLinks.none();
     private ConnectionState lastState = ConnectionState.LOST;
     private volatile List<String> problems = List.of();
+    /** Link errors of the current setup, reported once it has settled; null while the links are valid. */
+    private List<String> pendingProblems;
+    private Instant setupSince;
     private boolean associationRaised;
     private ScheduledFuture<?> ticking;
     /** Group telegrams from the bus handed to the executor, and those it has dealt with. */
@@ -231,25 +240,26 @@ public final class KnxBinding implements AutoCloseable {
         }
     }
 
-    /** Objects and links follow the configuration: points come and go, DLM is switched on or off. */
+    /**
+     * Objects and links follow the configuration: points come and go, DLM is switched on or off.
+     * Valid links take effect at once; refused ones only count once the setup has settled.
+     */
     private void rebuildIfChanged() {
         GatewaySetup next = currentSetup();
+        Instant now = clock.instant();
         if (next.equals(setup)) {
+            reportRefusedLinksOnceSettled(now);
             return;
         }
-        Validated<GroupObjectLinks> links = GroupObjectLinks.parse(linkEntries, table, next);
         setup = next;
+        setupSince = now;
+        Validated<GroupObjectLinks> links = GroupObjectLinks.parse(linkEntries, table, next);
         if (links instanceof Validated.Invalid<GroupObjectLinks> invalid) {
-            problems = invalid.errors();
-            invalid.errors().forEach(error -> LOG.error("KNX group address links refused: {}", error));
-            if (runtime == null) {
-                LOG.error("KNX: no group objects until the links are corrected");
-            } else {
-                LOG.error("KNX: the previous group objects and links stay in force");
-            }
+            pendingProblems = invalid.errors();
             return;
         }
         GroupObjectLinks valid = ((Validated.Valid<GroupObjectLinks>) links).value();
+        pendingProblems = null;
         problems = List.of();
         objects = GatewayObjects.of(table, next);
         this.links = valid;
@@ -260,6 +270,20 @@ public final class KnxBinding implements AutoCloseable {
             runtime.start();
         }
         services.points().values().forEach(point -> statusChanged(point.status()));
+    }
+
+    private void reportRefusedLinksOnceSettled(Instant now) {
+        if (pendingProblems == null || Duration.between(setupSince, now).compareTo(SETTLE) < 0) {
+            return;
+        }
+        problems = pendingProblems;
+        pendingProblems = null;
+        problems.forEach(error -> LOG.error("KNX group address links refused: {}", error));
+        if (runtime == null) {
+            LOG.error("KNX: no group objects until the links are corrected");
+        } else {
+            LOG.error("KNX: the previous group objects and links stay in force");
+        }
     }
 
     /** DLM on needs its meter objects linked (DLMAssociation, spec section 4). */

@@ -228,6 +228,25 @@ class KnxBindingTest {
         assertTrue(binding.state().problems().toString().contains("60"), binding.state().problems().toString());
     }
 
+    @Test
+    void linksToAPointStillRegisteringAreNotRefusedWhileTheSetupSettles() throws Exception {
+        points.clear();
+        start("10=0/1/10", "point1.50=1/0/50");
+        List<String> seen = new java.util.ArrayList<>();
+        long added = System.nanoTime() + Duration.ofMillis(1200).toNanos();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (binding.objects().stream().noneMatch(o -> o.number() == 50) && System.nanoTime() < deadline) {
+            seen.addAll(binding.state().problems());
+            if (System.nanoTime() > added) {
+                points.put(1, point); // the point registers a moment after the binding started
+            }
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), seen);
+        assertTrue(binding.objects().stream().anyMatch(o -> o.number() == 50 && o.addresses().equals(List.of("1/0/50"))),
+                binding.objects().toString());
+    }
+
     private String next() throws InterruptedException {
         String value = done.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         return value == null ? "nothing within " + WAIT : value;

@@ -1,16 +1,10 @@
 package org.echarge.knx.internal.link;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A TP-UART-IC on the far end of a socat pty pair: answers reset and state requests, takes the
@@ -25,44 +19,22 @@ final class FakeTpuart implements AutoCloseable {
     private static final int STATE_IND_OK = 0x07;
     private static final int LDATA_CON_POSITIVE = 0x8b;
 
-    private final Process socat;
-    private final Path hostPort;
-    private final InputStream fromHost;
-    private final OutputStream toHost;
-    private final Thread reader;
+    private final PtyPeer line;
     /** Each TP1 frame the host sent, as hex with its checksum. */
     final Recorder<String> sent = new Recorder<>();
 
-    private FakeTpuart(Process socat, Path hostPort, Path busPort) throws IOException {
-        this.socat = socat;
-        this.hostPort = hostPort;
-        this.fromHost = new FileInputStream(busPort.toFile());
-        this.toHost = new FileOutputStream(busPort.toFile());
-        reader = new Thread(this::serve, "fake TP-UART");
-        reader.setDaemon(true);
-        reader.start();
+    private FakeTpuart(Path dir) throws IOException, InterruptedException {
+        line = new PtyPeer(dir);
+        line.serve("fake TP-UART", this::serve);
     }
 
     static FakeTpuart start(Path dir) throws IOException, InterruptedException {
-        Path host = dir.resolve("ttyKNX");
-        Path bus = dir.resolve("ttyBUS");
-        Process socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + bus)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!(Files.exists(host) && Files.exists(bus))) {
-            if (!socat.isAlive() || System.nanoTime() > end) {
-                socat.destroy();
-                throw new IllegalStateException("socat did not create the pty pair: "
-                        + Files.readString(dir.resolve("socat.log")));
-            }
-            Thread.sleep(10);
-        }
-        return new FakeTpuart(socat, host, bus);
+        return new FakeTpuart(dir);
     }
 
     /** The port the gateway opens. */
     Path hostPort() {
-        return hostPort;
+        return line.hostPort();
     }
 
     /** Puts a standard TP1 frame (without checksum) on the line to the host. */
@@ -80,7 +52,7 @@ final class FakeTpuart implements AutoCloseable {
         return (byte) ~xor;
     }
 
-    private void serve() {
+    private void serve(InputStream fromHost) {
         byte[] frame = new byte[64];
         try {
             while (true) {
@@ -107,34 +79,20 @@ final class FakeTpuart implements AutoCloseable {
         }
     }
 
-    private synchronized void write(int... bytes) throws IOException {
-        for (int b : bytes) {
-            toHost.write(b);
+    private void write(int... bytes) throws IOException {
+        byte[] raw = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            raw[i] = (byte) bytes[i];
         }
-        toHost.flush();
+        line.write(raw);
     }
 
-    private synchronized void write(byte[] bytes) throws IOException {
-        toHost.write(bytes);
-        toHost.flush();
+    private void write(byte[] bytes) throws IOException {
+        line.write(bytes);
     }
 
     @Override
     public void close() {
-        socat.destroy();
-        try {
-            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
-                socat.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            socat.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            fromHost.close();
-            toHost.close();
-        } catch (IOException ignored) {
-            // already gone with socat
-        }
+        line.close();
     }
 }

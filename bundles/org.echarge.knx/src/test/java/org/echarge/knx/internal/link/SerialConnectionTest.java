@@ -83,6 +83,37 @@ class SerialConnectionTest {
         }
     }
 
+    /**
+     * FT1.2 over a pty against a BCU2 (EMI2): reset, the switch to link layer mode, an L_Data.req
+     * the BCU confirms, and an L_Data.ind from the bus.
+     */
+    @Test
+    void ft12CarriesGroupTelegramsBothWays(@TempDir Path dir) throws Exception {
+        try (FakeFt12 bcu = new FakeFt12(dir)) {
+            connection = start(new KnxConnectionSettings(Mode.SERIAL_FT12, "", 0, "", bcu.hostPort().toString(),
+                    GATEWAY));
+            Recorder<GroupTelegram> telegrams = new Recorder<>();
+            KnxGatewayDevice device = new KnxGatewayDevice("gateway", connection, telegrams::accept);
+            assertEquals(ConnectionState.CONNECTED, states.next(s -> s == ConnectionState.CONNECTED, WAIT),
+                    () -> "last failure: " + connection.lastFailure());
+            assertEquals("reset", bcu.resets.next(WAIT));
+            // PEI switch to link layer mode (EMI2)
+            assertEquals("A9 00 18 34 56 78 0A", bcu.sent.next(WAIT));
+
+            device.sendGroupWrite(new GroupAddress(1, 2, 3), KnxDatapoint.SWITCH, new byte[] { 1 });
+            // L_Data.req: control, source (filled in by the BCU), 1/2/3, group + hop count 6 + length 1,
+            // GroupValueWrite 1
+            String request = bcu.sent.next(WAIT);
+            assertTrue(request.startsWith("11 ") && request.endsWith(" 0A 03 E1 00 81"), request);
+
+            // L_Data.ind 1.1.7 -> 1/2/4 GroupValueWrite 0C 1A
+            bcu.toHost(HexFormat.of().parseHex("29bc11070a04e300800c1a"));
+            assertEquals(new GroupTelegram(GroupTelegram.Service.WRITE, new GroupAddress(1, 2, 4),
+                    new IndividualAddress(1, 1, 7), new byte[] { 0x0c, 0x1a }), telegrams.next(WAIT));
+            device.close();
+        }
+    }
+
     private static void assertChecksum(String hexFrame) {
         byte[] bytes = HexFormat.ofDelimiter(" ").parseHex(hexFrame);
         byte[] body = Arrays.copyOf(bytes, bytes.length - 1);
