@@ -342,9 +342,11 @@ public record KnxSecureSettings(Optional<TunnelCredentials> tunnel, Optional<Bac
 
     private static Map<GroupAddress, byte[]> groupKeys(Keyring keyring, char[] password, String file,
             List<String> errors) {
-        Map<GroupAddress, byte[]> keys = new TreeMap<>((a, b) -> Integer.compare(a.getRawAddress(),
-                b.getRawAddress()));
-        keyring.groups().forEach((address, encrypted) -> {
+        Map<GroupAddress, byte[]> keys = new HashMap<>();
+        Map<GroupAddress, byte[]> inOrder = new TreeMap<>((a, b) -> Integer.compare(a.getRawAddress(),
+                b.getRawAddress())); // the messages in address order
+        inOrder.putAll(keyring.groups());
+        inOrder.forEach((address, encrypted) -> {
             byte[] key;
             try {
                 key = keyring.decryptKey(encrypted, password);

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Discovery and routing are off, so it joins no multicast group.
  *
  * <p>Started as test-peers.md section 2 says: {@code --no-stdin}, ready at the log line of its TCP
- * service. Its log stays in the work directory.
+ * service. Its log and its interface object store ({@code echarge-test-ios.xml}) stay in the work
+ * directory.
  */
 public final class CalimeroServer implements AutoCloseable {
 
@@ -57,7 +58,7 @@ public final class CalimeroServer implements AutoCloseable {
                 """.formatted(DEVICE_AUTHENTICATION_CODE, USER_2_PASSWORD, USER_3_PASSWORD));
         Path config = Files.writeString(work.resolve("server.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
-                <knxServer name="echarge-test" friendlyName="e-charge test server">
+                <knxServer name="echarge-test" friendlyName="e-charge test server" appData="%s">
                   <discovery activate="false" listenNetIf="lo" outgoingNetIf="lo" />
                   <serviceContainer activate="true" routing="false" networkMonitoring="false" udpPort="%d"
                       listenNetIf="lo" keyfile="%s">
@@ -74,7 +75,7 @@ public final class CalimeroServer implements AutoCloseable {
                     </tunnelingUsers>
                   </serviceContainer>
                 </knxServer>
-                """.formatted(port, keyfile.toAbsolutePath()));
+                """.formatted(work.toAbsolutePath(), port, keyfile.toAbsolutePath()));
         Path log = work.resolve("calimero-server.log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath.stream().map(p -> p.toAbsolutePath().toString())

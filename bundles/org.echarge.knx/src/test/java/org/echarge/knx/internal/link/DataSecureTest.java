@@ -92,9 +92,9 @@ class DataSecureTest {
     void theGatewaySendsSecuredTelegramsThatASecureDeviceReads() throws Exception {
         startGateway();
         Recorder<ProcessEvent> atPeer = new Recorder<>();
-        securePeer(PEER, KEY, 5000).addProcessListener(listener(atPeer));
+        securePeer(PEER, KEY, 5000).addProcessListener(Telegrams.recording(atPeer));
 
-        gateway.sendGroupWrite(CURRENT, KnxDatapoint.CURRENT_AMPERE_F32, encode(16.0));
+        gateway.sendGroupWrite(CURRENT, KnxDatapoint.CURRENT_AMPERE_F32, Telegrams.ampereAsdu(16.0));
         CEMILData onWire = wire.next(WAIT);
         String payload = hex(onWire.getPayload());
         // TPCI/APCI of A_SecureService, SCF 10 (authenticated and encrypted data, no tool access)
@@ -105,7 +105,7 @@ class DataSecureTest {
         assertEquals(GATEWAY, event.getSourceAddr());
         assertEquals(16.0, ProcessListener.asFloat(event));
 
-        gateway.sendGroupWrite(PLAIN, KnxDatapoint.CURRENT_AMPERE_F32, encode(6.0)); // no key: plain
+        gateway.sendGroupWrite(PLAIN, KnxDatapoint.CURRENT_AMPERE_F32, Telegrams.ampereAsdu(6.0)); // no key: plain
         assertEquals("00 80 40 C0 00 00", hex(wire.next(WAIT).getPayload()));
     }
 
@@ -113,7 +113,7 @@ class DataSecureTest {
     void securedTelegramsOfASecureDeviceReachTheGateway() throws Exception {
         startGateway();
         ProcessCommunicatorImpl peer = securePeer(PEER, KEY, 5000);
-        peer.write(CURRENT, value(12.5));
+        peer.write(CURRENT, Telegrams.ampere(12.5));
         assertEquals(new GroupTelegram(WRITE, CURRENT, PEER, new byte[] { 0x41, 0x48, 0, 0 }), atGateway.next(WAIT));
 
         // a secured read, answered by the gateway with a secured response
@@ -122,7 +122,7 @@ class DataSecureTest {
             try {
                 GroupTelegram read = atGateway.next(WAIT);
                 assertEquals(new GroupTelegram(READ, CURRENT, PEER, new byte[0]), read);
-                device.sendGroupResponse(CURRENT, KnxDatapoint.CURRENT_AMPERE_F32, encode(21.75));
+                device.sendGroupResponse(CURRENT, KnxDatapoint.CURRENT_AMPERE_F32, Telegrams.ampereAsdu(21.75));
             } catch (InterruptedException | KNXException e) {
                 throw new AssertionError(e);
             }
@@ -150,7 +150,7 @@ class DataSecureTest {
     @Test
     void aReplayedTelegramIsRefused() throws Exception {
         startGateway();
-        securePeer(PEER, KEY, 5000).write(CURRENT, value(12.5));
+        securePeer(PEER, KEY, 5000).write(CURRENT, Telegrams.ampere(12.5));
         atGateway.next(WAIT);
         byte[] recorded = wire.next(WAIT).getPayload();
 
@@ -165,7 +165,7 @@ class DataSecureTest {
     @Test
     void aTelegramWithAnotherKeyIsRefused() throws Exception {
         startGateway();
-        securePeer(STRANGER, TestKeyring.key(0x30), 100).write(CURRENT, value(12.5));
+        securePeer(STRANGER, TestKeyring.key(0x30), 100).write(CURRENT, Telegrams.ampere(12.5));
         assertEquals("secured telegram from 1.1.8 to 1/2/3 refused: MAC mismatch 1.1.8->1/2/3", refused.next(WAIT));
         atGateway.assertNone(Duration.ofMillis(100));
     }
@@ -173,7 +173,7 @@ class DataSecureTest {
     @Test
     void aSenderTheKeyringDoesNotListIsRefused() throws Exception {
         startGateway();
-        securePeer(new IndividualAddress(1, 1, 9), KEY, 100).write(CURRENT, value(12.5));
+        securePeer(new IndividualAddress(1, 1, 9), KEY, 100).write(CURRENT, Telegrams.ampere(12.5));
         assertEquals("secured telegram from 1.1.9 to 1/2/3 refused: the keyring does not list 1.1.9 as a sender on "
                 + "1/2/3", refused.next(WAIT));
         atGateway.assertNone(Duration.ofMillis(100));
@@ -202,13 +202,7 @@ class DataSecureTest {
             }
         });
         closing.add(gateway);
-        Recorder<ConnectionState> states = new Recorder<>();
-        connection.addListener(new KnxConnection.Listener() {
-            @Override
-            public void stateChanged(ConnectionState state) {
-                states.accept(state);
-            }
-        });
+        Recorder<ConnectionState> states = Recorder.states(connection);
         connection.start();
         states.next(s -> s == ConnectionState.CONNECTED, WAIT);
         KNXNetworkLink monitor = network.join("monitor", new IndividualAddress(1, 1, 250));
@@ -235,41 +229,8 @@ class DataSecureTest {
         return communicator;
     }
 
-    private static ProcessListener listener(Recorder<ProcessEvent> events) {
-        return new ProcessListener() {
-            @Override
-            public void groupWrite(ProcessEvent e) {
-                events.accept(e);
-            }
 
-            @Override
-            public void groupReadRequest(ProcessEvent e) {
-            }
 
-            @Override
-            public void groupReadResponse(ProcessEvent e) {
-                events.accept(e);
-            }
-
-            @Override
-            public void detached(DetachEvent e) {
-            }
-        };
-    }
-
-    private static DPTXlator4ByteFloat value(double ampere) throws KNXException {
-        DPTXlator4ByteFloat t = new DPTXlator4ByteFloat(DPTXlator4ByteFloat.DPT_ELECTRIC_CURRENT);
-        t.setValue(ampere);
-        return t;
-    }
-
-    private static byte[] encode(double ampere) {
-        try {
-            return DatapointCodec.encode(KnxDatapoint.CURRENT_AMPERE_F32, ampere);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static String hex(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes);

@@ -231,14 +231,8 @@ class KnxdScenarios {
         KnxConnectionSettings settings = new KnxConnectionSettings(KnxConnectionSettings.Mode.ROUTING_SECURE, "",
                 Knxd.PORT, GATEWAY_IP, "", ROUTING_DEVICE);
         Recorder<GroupTelegram> routed = new Recorder<>();
-        Recorder<ConnectionState> routingStates = new Recorder<>();
         try (KnxConnection routing = KnxConnection.of(settings, secure, executor)) {
-            routing.addListener(new KnxConnection.Listener() {
-                @Override
-                public void stateChanged(ConnectionState state) {
-                    routingStates.accept(state);
-                }
-            });
+            Recorder<ConnectionState> routingStates = Recorder.states(routing);
             KnxGatewayDevice routingDevice = new KnxGatewayDevice("secure routing gateway", routing, routed::accept);
             routing.start();
             assertEquals(ConnectionState.CONNECTED, routingStates.next(WAIT), () -> routing.lastFailure().orElse(""));

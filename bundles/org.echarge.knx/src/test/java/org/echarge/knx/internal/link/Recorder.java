@@ -16,6 +16,18 @@ final class Recorder<T> implements Consumer<T> {
 
     private final LinkedBlockingQueue<T> events = new LinkedBlockingQueue<>();
 
+    /** Records the state changes of {@code connection}. */
+    static Recorder<ConnectionState> states(KnxConnection connection) {
+        Recorder<ConnectionState> states = new Recorder<>();
+        connection.addListener(new KnxConnection.Listener() {
+            @Override
+            public void stateChanged(ConnectionState state) {
+                states.accept(state);
+            }
+        });
+        return states;
+    }
+
     @Override
     public void accept(T event) {
         events.add(event);

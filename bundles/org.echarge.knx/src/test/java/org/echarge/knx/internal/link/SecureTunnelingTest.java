@@ -96,15 +96,9 @@ class SecureTunnelingTest {
     void theGatewayAndASecondSecureClientExchangeGroupTelegrams() throws Exception {
         KnxSecureSettings secure = valid(new Input(keyring.toString(), "keyring password", 0, "", "", "", 0));
         Recorder<GroupTelegram> atGateway = new Recorder<>();
-        Recorder<ConnectionState> states = new Recorder<>();
         KnxConnection connection = KnxConnection.of(settings(), secure, executor);
         closing.add(connection);
-        connection.addListener(new KnxConnection.Listener() {
-            @Override
-            public void stateChanged(ConnectionState state) {
-                states.accept(state);
-            }
-        });
+        Recorder<ConnectionState> states = Recorder.states(connection);
         KnxGatewayDevice gateway = new KnxGatewayDevice("gateway", connection, secure, atGateway::accept);
         closing.add(gateway);
         connection.start();
@@ -114,23 +108,23 @@ class SecureTunnelingTest {
 
         Recorder<ProcessEvent> atPeer = new Recorder<>();
         ProcessCommunicatorImpl peer = securePeer();
-        peer.addProcessListener(writes(atPeer));
+        peer.addProcessListener(Telegrams.recording(atPeer));
 
-        gateway.sendGroupWrite(PLAIN, KnxDatapoint.CURRENT_AMPERE_F32, encode(16.0));
+        gateway.sendGroupWrite(PLAIN, KnxDatapoint.CURRENT_AMPERE_F32, Telegrams.ampereAsdu(16.0));
         ProcessEvent plain = atPeer.next(WAIT);
         assertEquals(PLAIN, plain.getDestination());
         assertEquals(GATEWAY, plain.getSourceAddr());
         assertEquals(16.0, ProcessListener.asFloat(plain));
 
-        peer.write(PLAIN, value(12.5));
+        peer.write(PLAIN, Telegrams.ampere(12.5));
         assertEquals(new GroupTelegram(WRITE, PLAIN, PEER, new byte[] { 0x41, 0x48, 0, 0 }), atGateway.next(WAIT));
 
         // KNX Data Secure inside the secure tunnel
-        gateway.sendGroupWrite(SECURED, KnxDatapoint.CURRENT_AMPERE_F32, encode(6.0));
+        gateway.sendGroupWrite(SECURED, KnxDatapoint.CURRENT_AMPERE_F32, Telegrams.ampereAsdu(6.0));
         ProcessEvent secured = atPeer.next(WAIT);
         assertEquals(SECURED, secured.getDestination());
         assertEquals(6.0, ProcessListener.asFloat(secured));
-        peer.write(SECURED, value(32.0));
+        peer.write(SECURED, Telegrams.ampere(32.0));
         assertEquals(new GroupTelegram(WRITE, SECURED, PEER, new byte[] { 0x42, 0x00, 0, 0 }), atGateway.next(WAIT));
     }
 
@@ -138,16 +132,10 @@ class SecureTunnelingTest {
     void aWrongUserPasswordIsRefusedWithTheServersReason() throws Exception {
         KnxSecureSettings secure = valid(new Input("", "", 2, "not the password",
                 CalimeroServer.DEVICE_AUTHENTICATION_CODE, "", 0));
-        Recorder<ConnectionState> states = new Recorder<>();
         KnxConnection connection = new KnxConnection(new CalimeroLinkOpener(settings(), secure), executor,
                 new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(30)), KnxConnection.DEFAULT_TRAFFIC_HOLD);
         closing.add(connection);
-        connection.addListener(new KnxConnection.Listener() {
-            @Override
-            public void stateChanged(ConnectionState state) {
-                states.accept(state);
-            }
-        });
+        Recorder<ConnectionState> states = Recorder.states(connection);
         connection.start();
         long end = System.nanoTime() + WAIT.toNanos();
         while (connection.lastFailure().isEmpty() && System.nanoTime() < end) {
@@ -191,38 +179,6 @@ class SecureTunnelingTest {
         return communicator;
     }
 
-    private static ProcessListener writes(Recorder<ProcessEvent> events) {
-        return new ProcessListener() {
-            @Override
-            public void groupWrite(ProcessEvent e) {
-                events.accept(e);
-            }
 
-            @Override
-            public void groupReadRequest(ProcessEvent e) {
-            }
 
-            @Override
-            public void groupReadResponse(ProcessEvent e) {
-            }
-
-            @Override
-            public void detached(DetachEvent e) {
-            }
-        };
-    }
-
-    private static DPTXlator4ByteFloat value(double ampere) throws KNXException {
-        DPTXlator4ByteFloat t = new DPTXlator4ByteFloat(DPTXlator4ByteFloat.DPT_ELECTRIC_CURRENT);
-        t.setValue(ampere);
-        return t;
-    }
-
-    private static byte[] encode(double ampere) {
-        try {
-            return DatapointCodec.encode(KnxDatapoint.CURRENT_AMPERE_F32, ampere);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }
