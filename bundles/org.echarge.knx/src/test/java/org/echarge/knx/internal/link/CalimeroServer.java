@@ -40,6 +40,11 @@ public final class CalimeroServer implements AutoCloseable {
     }
 
     public static CalimeroServer start(Path work) throws IOException, InterruptedException {
+        return start(work, freePort());
+    }
+
+    /** On {@code port} (e.g. the one of a server that was stopped, to test reconnecting). */
+    public static CalimeroServer start(Path work, int port) throws IOException, InterruptedException {
         Path jars = Path.of("target", "calimero-server");
         List<Path> classPath;
         try (Stream<Path> files = Files.list(jars)) {
@@ -49,7 +54,7 @@ public final class CalimeroServer implements AutoCloseable {
             throw new IllegalStateException("calimero-server jars missing in " + jars.toAbsolutePath()
                     + " (mvn process-test-resources copies them)");
         }
-        int port = freePort();
+        Files.createDirectories(work);
         Path keyfile = Files.writeString(work.resolve("keyfile"), """
                 device.pwd=%s
                 user[1].pwd=management-user

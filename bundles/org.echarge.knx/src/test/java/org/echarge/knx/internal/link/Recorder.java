@@ -57,6 +57,11 @@ final class Recorder<T> implements Consumer<T> {
         }
     }
 
+    /** The next event, or null after the timeout. */
+    T poll(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void assertNone(Duration during) throws InterruptedException {
         assertNull(events.poll(during.toMillis(), TimeUnit.MILLISECONDS));
     }

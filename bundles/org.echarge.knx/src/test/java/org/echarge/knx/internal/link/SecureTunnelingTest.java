@@ -2,6 +2,7 @@ package org.echarge.knx.internal.link;
 
 import static org.echarge.knx.internal.link.GroupTelegram.Service.WRITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -126,6 +127,36 @@ class SecureTunnelingTest {
         assertEquals(6.0, ProcessListener.asFloat(secured));
         peer.write(SECURED, Telegrams.ampere(32.0));
         assertEquals(new GroupTelegram(WRITE, SECURED, PEER, new byte[] { 0x42, 0x00, 0, 0 }), atGateway.next(WAIT));
+    }
+
+    @Test
+    void theSecureTunnelReconnectsAfterTheServerRestarted() throws Exception {
+        KnxSecureSettings secure = valid(new Input(keyring.toString(), "keyring password", 0, "", "", "", 0));
+        KnxConnection connection = new KnxConnection(new CalimeroLinkOpener(settings(), secure), executor,
+                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)), KnxConnection.DEFAULT_TRAFFIC_HOLD);
+        closing.add(connection);
+        Recorder<ConnectionState> states = Recorder.states(connection);
+        Recorder<GroupTelegram> atGateway = new Recorder<>();
+        KnxGatewayDevice gateway = new KnxGatewayDevice("gateway", connection, secure, atGateway::accept);
+        closing.add(gateway);
+        connection.start();
+        assertEquals(ConnectionState.CONNECTED, states.next(s -> s == ConnectionState.CONNECTED, WAIT));
+
+        server.close();
+        assertEquals(ConnectionState.LOST, states.next(s -> s == ConnectionState.LOST, WAIT));
+        server = CalimeroServer.start(work.resolve("restarted"), server.port());
+        // while the old server shut down, the gateway may have reconnected to it once more and lost
+        // that too: what counts is that telegrams reach it again, without any help
+        ProcessCommunicatorImpl peer = securePeer();
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        GroupTelegram received = null;
+        while (received == null && System.nanoTime() < end) {
+            peer.write(SECURED, Telegrams.ampere(10.0));
+            received = atGateway.poll(Duration.ofSeconds(1));
+        }
+        assertEquals(new GroupTelegram(WRITE, SECURED, PEER, Telegrams.ampereAsdu(10.0)), received,
+                () -> connection.lastFailure().orElse("no failure"));
+        assertNotEquals(ConnectionState.LOST, connection.state());
     }
 
     @Test
