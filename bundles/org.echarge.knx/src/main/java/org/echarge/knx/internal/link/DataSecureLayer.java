@@ -3,17 +3,25 @@ package org.echarge.knx.internal.link;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tuwien.auto.calimero.CloseEvent;
 import tuwien.auto.calimero.FrameEvent;
 import tuwien.auto.calimero.GroupAddress;
 import tuwien.auto.calimero.IndividualAddress;
+import tuwien.auto.calimero.KNXAddress;
+import tuwien.auto.calimero.KNXTimeoutException;
 import tuwien.auto.calimero.KnxRuntimeException;
+import tuwien.auto.calimero.Priority;
 import tuwien.auto.calimero.SerialNumber;
 import tuwien.auto.calimero.cemi.CEMILData;
+import tuwien.auto.calimero.link.KNXLinkClosedException;
 import tuwien.auto.calimero.link.KNXNetworkLink;
+import tuwien.auto.calimero.link.NetworkLinkListener;
+import tuwien.auto.calimero.link.medium.KNXMediumSettings;
 import tuwien.auto.calimero.secure.SecureApplicationLayer;
 import tuwien.auto.calimero.secure.Security;
 
@@ -65,6 +73,15 @@ final class DataSecureLayer extends SecureApplicationLayer {
         return new DataSecureLayer(link, security, settings, receiver);
     }
 
+    /**
+     * {@code link} as Calimero's device should see it when this layer takes the secured group
+     * telegrams: without them. Otherwise the device's own secure layer, which has no keys, logs
+     * "no group key for …" at INFO for every secured telegram on the bus.
+     */
+    static KNXNetworkLink withoutSecuredGroupTelegrams(KNXNetworkLink link) {
+        return new WithoutSecuredGroupTelegrams(link);
+    }
+
     static long firstSequenceNumber() {
         return System.currentTimeMillis() * 10;
     }
@@ -112,5 +129,113 @@ final class DataSecureLayer extends SecureApplicationLayer {
             receiver.refused("secured telegram from " + source + " to " + group + " refused: " + ex);
         }
         return Optional.empty();
+    }
+
+    private static boolean securedGroupTelegram(FrameEvent e) {
+        return e.getFrame() instanceof CEMILData ldata && ldata.getDestination() instanceof GroupAddress
+                && isSecuredService(ldata);
+    }
+
+    /** Delegates everything; listeners hear every frame but secured group telegrams. */
+    private static final class WithoutSecuredGroupTelegrams implements KNXNetworkLink {
+
+        private final KNXNetworkLink link;
+        private final Map<NetworkLinkListener, NetworkLinkListener> filters = new ConcurrentHashMap<>();
+
+        WithoutSecuredGroupTelegrams(KNXNetworkLink link) {
+            this.link = link;
+        }
+
+        @Override
+        public void addLinkListener(NetworkLinkListener listener) {
+            NetworkLinkListener filter = new NetworkLinkListener() {
+                @Override
+                public void indication(FrameEvent e) {
+                    if (!securedGroupTelegram(e)) {
+                        listener.indication(e);
+                    }
+                }
+
+                @Override
+                public void confirmation(FrameEvent e) {
+                    if (!securedGroupTelegram(e)) {
+                        listener.confirmation(e);
+                    }
+                }
+
+                @Override
+                public void linkClosed(CloseEvent e) {
+                    listener.linkClosed(e);
+                }
+            };
+            if (filters.putIfAbsent(listener, filter) == null) {
+                link.addLinkListener(filter);
+            }
+        }
+
+        @Override
+        public void removeLinkListener(NetworkLinkListener listener) {
+            NetworkLinkListener filter = filters.remove(listener);
+            if (filter != null) {
+                link.removeLinkListener(filter);
+            }
+        }
+
+        @Override
+        public void setKNXMedium(KNXMediumSettings settings) {
+            link.setKNXMedium(settings);
+        }
+
+        @Override
+        public KNXMediumSettings getKNXMedium() {
+            return link.getKNXMedium();
+        }
+
+        @Override
+        public void setHopCount(int count) {
+            link.setHopCount(count);
+        }
+
+        @Override
+        public int getHopCount() {
+            return link.getHopCount();
+        }
+
+        @Override
+        public void sendRequest(KNXAddress dst, Priority p, byte[] nsdu)
+                throws KNXTimeoutException, KNXLinkClosedException {
+            link.sendRequest(dst, p, nsdu);
+        }
+
+        @Override
+        public void sendRequestWait(KNXAddress dst, Priority p, byte[] nsdu)
+                throws KNXTimeoutException, KNXLinkClosedException {
+            link.sendRequestWait(dst, p, nsdu);
+        }
+
+        @Override
+        public void send(CEMILData msg, boolean waitForCon) throws KNXTimeoutException, KNXLinkClosedException {
+            link.send(msg, waitForCon);
+        }
+
+        @Override
+        public String getName() {
+            return link.getName();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return link.isOpen();
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
+
+        @Override
+        public String toString() {
+            return link.toString();
+        }
     }
 }

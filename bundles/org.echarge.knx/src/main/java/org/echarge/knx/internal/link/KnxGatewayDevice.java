@@ -88,7 +88,8 @@ public final class KnxGatewayDevice implements AutoCloseable {
             throws KNXException {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.listener = Objects.requireNonNull(listener, "listener");
-        device = new BaseKnxDevice(name, logic, connection.link());
+        device = new BaseKnxDevice(name, logic, secure.dataSecure()
+                ? DataSecureLayer.withoutSecuredGroupTelegrams(connection.link()) : connection.link());
         dataSecure = secure.dataSecure() ? DataSecureLayer.attach(connection.link(), secure, new Secured()) : null;
         // every way into programming mode and out of it ends in this property: the API, a tool's
         // property or memory write, a restart
