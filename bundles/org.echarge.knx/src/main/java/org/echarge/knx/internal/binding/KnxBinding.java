@@ -36,6 +36,7 @@ import org.echarge.knx.internal.link.ConnectionState;
 import org.echarge.knx.internal.link.GroupTelegram;
 import org.echarge.knx.internal.link.KnxConnection;
 import org.echarge.knx.internal.link.KnxGatewayDevice;
+import org.echarge.knx.internal.link.KnxSecureSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,10 +101,26 @@ public final class KnxBinding implements AutoCloseable {
     /** Group telegrams from the bus handed to the executor, and those it has dealt with. */
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong dealtWith = new AtomicLong();
+    private final KnxSecureSettings secure;
+    /** Telegrams KNX Data Secure refused, and the last one with the objects' refusal count at that time. */
+    private final AtomicLong securityRefused = new AtomicLong();
+    private volatile SecurityRefusal lastSecurityRefusal;
+
+    private record SecurityRefusal(String reason, long objectRefusalsBefore) {
+    }
 
     public KnxBinding(KnxConnection connection, List<String> linkEntries, double gridControlAmpere, Services services,
             ScheduledExecutorService executor, Clock clock, ZoneId zone, Consumer<IndividualAddress> addressChanged) {
+        this(connection, KnxSecureSettings.NONE, linkEntries, gridControlAmpere, services, executor, clock, zone,
+                addressChanged);
+    }
+
+    /** With KNX Data Secure for the group addresses {@code secure} has keys for. */
+    public KnxBinding(KnxConnection connection, KnxSecureSettings secure, List<String> linkEntries,
+            double gridControlAmpere, Services services, ScheduledExecutorService executor, Clock clock, ZoneId zone,
+            Consumer<IndividualAddress> addressChanged) {
         this.connection = connection;
+        this.secure = secure;
         this.linkEntries = List.copyOf(linkEntries);
         this.services = services;
         this.executor = executor;
@@ -117,7 +134,14 @@ public final class KnxBinding implements AutoCloseable {
 
     /** Attaches the device, connects, and starts the once-a-second work. */
     public void start() throws KNXException {
-        device = new KnxGatewayDevice(DEVICE_NAME, connection, new KnxGatewayDevice.Listener() {
+        device = new KnxGatewayDevice(DEVICE_NAME, connection, secure, new KnxGatewayDevice.Listener() {
+            @Override
+            public void securityRefused(String reason) {
+                GroupObjectRuntime objects = runtime;
+                lastSecurityRefusal = new SecurityRefusal(reason, objects == null ? 0 : objects.refusedTelegrams());
+                securityRefused.incrementAndGet();
+            }
+
             @Override
             public void groupTelegram(GroupTelegram telegram) {
                 queued.incrementAndGet();
@@ -178,9 +202,19 @@ public final class KnxBinding implements AutoCloseable {
             case LOST -> KnxState.Connection.LOST;
         };
         long done = dealtWith.get();
+        long objectRefusals = objects == null ? 0 : objects.refusedTelegrams();
+        SecurityRefusal security = lastSecurityRefusal;
+        String lastRefusal = security != null && objectRefusals <= security.objectRefusalsBefore() ? security.reason()
+                : objects == null ? "" : objects.lastRefusal();
+        List<String> shownProblems = problems;
+        java.util.Optional<String> failure = connection.lastFailure();
+        if (shown == KnxState.Connection.LOST && failure.isPresent()) {
+            shownProblems = new ArrayList<>(problems);
+            shownProblems.add("KNX connection: " + failure.get());
+        }
         return new KnxState(shown, connection.target(), current == null ? "" : current.address().toString(),
-                current != null && current.programmingMode(), objects == null ? 0 : objects.refusedTelegrams(),
-                objects == null ? "" : objects.lastRefusal(), problems, done, Math.max(0, queued.get() - done));
+                current != null && current.programmingMode(), objectRefusals + securityRefused.get(), lastRefusal,
+                shownProblems, done, Math.max(0, queued.get() - done));
     }
 
     private void tick() {

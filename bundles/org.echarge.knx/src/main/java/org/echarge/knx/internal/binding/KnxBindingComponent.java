@@ -26,6 +26,7 @@ import org.echarge.api.point.PointStatusListener;
 import org.echarge.knx.internal.Validated;
 import org.echarge.knx.internal.link.KnxConnection;
 import org.echarge.knx.internal.link.KnxConnectionSettings;
+import org.echarge.knx.internal.link.KnxSecureSettings;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -85,7 +86,7 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         if (running != null && same(running, config)) {
             return; // e.g. the individual address a tool wrote, stored back: nothing to restart
         }
-        Optional<Validated<KnxConnectionSettings>> settings = connection(config);
+        Optional<Validated<ConnectionSetup>> settings = connection(config);
         if (settings.isEmpty()) {
             stop();
             running = config;
@@ -93,12 +94,13 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             LOG.info("KNX is not configured (no KNXnet/IP server); the binding is idle");
             return;
         }
-        if (settings.get() instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
-            problems = invalid.errors();
-            LOG.error("KNX configuration refused{}: {}", binding == null ? "" : ", the running one stays",
-                    String.join("; ", invalid.errors()));
+        if (settings.get() instanceof Validated.Invalid<ConnectionSetup> invalid) {
+            refuse(invalid.errors());
             return;
         }
+        ConnectionSetup setup = ((Validated.Valid<ConnectionSetup>) settings.get()).value();
+        KnxConnectionSettings valid = setup.settings();
+        KnxSecureSettings secure = setup.secure();
         stop();
         problems = List.of();
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -106,18 +108,18 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
             thread.setDaemon(true);
             return thread;
         });
-        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings.get()).value();
         KnxConnection connection = valid.mode() == KnxConnectionSettings.Mode.VIRTUAL
                 ? new KnxConnection(virtualKnx.network(valid.virtualNetwork()).opener(KnxBinding.DEVICE_NAME,
                         valid.individualAddress()), executor)
-                : KnxConnection.of(valid, executor);
-        KnxBinding next = new KnxBinding(connection, List.of(config.links()), config.gridControlAmpere(), this,
-                executor, Clock.systemDefaultZone(), ZoneId.systemDefault(), this::storeAddress);
+                : KnxConnection.of(valid, secure, executor);
+        KnxBinding next = new KnxBinding(connection, secure, List.of(config.links()), config.gridControlAmpere(),
+                this, executor, Clock.systemDefaultZone(), ZoneId.systemDefault(), this::storeAddress);
         try {
             next.start();
             binding = next;
             running = config;
-            LOG.info("KNX: {} as {}", connection.target(), config.individualAddress());
+            LOG.info("KNX: {} as {}{}", connection.target(), config.individualAddress(),
+                    secure.source().isEmpty() ? "" : "; " + secure);
         } catch (KNXException e) {
             problems = List.of("KNX device: " + e.getMessage());
             LOG.error("KNX binding could not start: {}", e.getMessage());
@@ -126,29 +128,57 @@ public final class KnxBindingComponent implements KnxDevice, PointStatusListener
         }
     }
 
+    /** The connection a configuration asks for, with its KNX Secure settings. */
+    record ConnectionSetup(KnxConnectionSettings settings, KnxSecureSettings secure) {
+    }
+
     /**
      * The connection a configuration asks for: empty when KNX is not configured (no server; the
      * binding is idle), else the settings or every reason why the configuration is refused. The
-     * {@link KnxConfigurationValidator} runs the same check.
+     * {@link KnxConfigurationValidator} runs the same check. The messages name settings and files,
+     * never a password or key.
      */
-    static Optional<Validated<KnxConnectionSettings>> connection(KnxBindingConfig config) {
+    static Optional<Validated<ConnectionSetup>> connection(KnxBindingConfig config) {
         if (config.host().isBlank() && (config.mode().isBlank() || config.mode().toUpperCase().startsWith("TUNNELING"))) {
             return Optional.empty();
         }
         Validated<KnxConnectionSettings> settings = KnxConnectionSettings.validate(config.mode(), config.host(),
                 config.port(), config.localAddress(), config.serialPath(), config.individualAddress());
-        if (settings instanceof Validated.Valid && !(config.gridControlAmpere() == 0 || config.gridControlAmpere() == 6)) {
+        if (settings instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
+            return Optional.of(new Validated.Invalid<>(invalid.errors()));
+        }
+        KnxConnectionSettings valid = ((Validated.Valid<KnxConnectionSettings>) settings).value();
+        Validated<KnxSecureSettings> secure = KnxSecureSettings.validate(valid.mode(), valid.individualAddress(),
+                valid.multicastGroup(), secureInput(config));
+        if (secure instanceof Validated.Invalid<KnxSecureSettings> invalid) {
+            return Optional.of(new Validated.Invalid<>(invalid.errors()));
+        }
+        if (!(config.gridControlAmpere() == 0 || config.gridControlAmpere() == 6)) {
             return Optional.of(new Validated.Invalid<>(
                     List.of("gridControlAmpere: 0 or 6 A, not " + config.gridControlAmpere())));
         }
-        return Optional.of(settings);
+        return Optional.of(new Validated.Valid<>(
+                new ConnectionSetup(valid, ((Validated.Valid<KnxSecureSettings>) secure).value())));
+    }
+
+    /** Refuses a configuration as a whole: the running binding (if any) stays, the console shows why. */
+    private void refuse(List<String> errors) {
+        problems = errors;
+        LOG.error("KNX configuration refused{}: {}", binding == null ? "" : ", the running one stays",
+                String.join("; ", errors));
+    }
+
+    private static KnxSecureSettings.Input secureInput(KnxBindingConfig config) {
+        return new KnxSecureSettings.Input(config.keyringFile(), config.keyringPassword(), config.tunnelUserId(),
+                config.tunnelUserPassword(), config.deviceAuthenticationCode(), config.backboneKey(),
+                config.latencyTolerance());
     }
 
     private static boolean same(KnxBindingConfig a, KnxBindingConfig b) {
         return a.mode().equals(b.mode()) && a.host().equals(b.host()) && a.port() == b.port()
                 && a.localAddress().equals(b.localAddress()) && a.serialPath().equals(b.serialPath())
                 && a.individualAddress().equals(b.individualAddress()) && List.of(a.links()).equals(List.of(b.links()))
-                && a.gridControlAmpere() == b.gridControlAmpere();
+                && a.gridControlAmpere() == b.gridControlAmpere() && secureInput(a).equals(secureInput(b));
     }
 
     /** A commissioning tool wrote the individual address in programming mode: keep it. */

@@ -1,6 +1,7 @@
 package org.echarge.knx.internal.binding;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
@@ -12,7 +13,9 @@ public @interface KnxBindingConfig {
     @AttributeDefinition(name = "Connection", options = {
             @Option(value = "TUNNELING", label = "KNXnet/IP tunnelling (UDP)"),
             @Option(value = "TUNNELING_TCP", label = "KNXnet/IP tunnelling (TCP)"),
+            @Option(value = "TUNNELING_SECURE", label = "KNX IP Secure tunnelling (TCP)"),
             @Option(value = "ROUTING", label = "KNXnet/IP routing (multicast)"),
+            @Option(value = "ROUTING_SECURE", label = "KNX IP Secure routing (multicast)"),
             @Option(value = "SERIAL_FT12", label = "Serial interface, FT1.2"),
             @Option(value = "SERIAL_TPUART", label = "Serial TP-UART"),
             @Option(value = "VIRTUAL", label = "Virtual KNX network in the gateway (demo site, tests)")})
@@ -39,6 +42,33 @@ public @interface KnxBindingConfig {
             description = "One entry per object: <object>=<address>[,<address>...], the first address sends; objects by "
                     + "number (110) or per point (point2.60); see bundles/org.echarge.knx/README.md")
     String[] links() default {};
+
+    @AttributeDefinition(name = "KNX Secure keyring", required = false,
+            description = "Absolute path of the keyring ETS exports (.knxkeys): the secure tunnel of the gateway's "
+                    + "individual address, the backbone key, the group keys for KNX Data Secure; empty = none")
+    String keyringFile() default "";
+
+    @AttributeDefinition(name = "Keyring password", type = AttributeType.PASSWORD, required = false)
+    String keyringPassword() default "";
+
+    @AttributeDefinition(name = "Secure tunnel: user ID", required = false, min = "0", max = "127",
+            description = "Secure tunnelling without a keyring: the tunnel's user (2-127); 0 = from the keyring")
+    int tunnelUserId() default 0;
+
+    @AttributeDefinition(name = "Secure tunnel: user password", type = AttributeType.PASSWORD, required = false)
+    String tunnelUserPassword() default "";
+
+    @AttributeDefinition(name = "Secure interface: device authentication code", type = AttributeType.PASSWORD,
+            required = false)
+    String deviceAuthenticationCode() default "";
+
+    @AttributeDefinition(name = "Secure routing: backbone key", type = AttributeType.PASSWORD, required = false,
+            description = "32 hexadecimal digits; empty = from the keyring")
+    String backboneKey() default "";
+
+    @AttributeDefinition(name = "Secure routing: latency tolerance (ms)", required = false, min = "0", max = "10000",
+            description = "0 = from the keyring, else 2000")
+    int latencyTolerance() default 0;
 
     @AttributeDefinition(name = "Setpoint during grid-supporting control (A)", options = {
             @Option(value = "0", label = "0 A (like Interruption)"), @Option(value = "6", label = "6 A")})

@@ -19,7 +19,6 @@ import org.echarge.knx.internal.GroupObjectLinks;
 import org.echarge.knx.internal.GroupObjectTable;
 import org.echarge.knx.internal.PointSetup;
 import org.echarge.knx.internal.Validated;
-import org.echarge.knx.internal.link.KnxConnectionSettings;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -66,8 +65,9 @@ public final class KnxConfigurationValidator implements ConfigurationValidator {
         List<ConfigurationProblem> problems = new ArrayList<>();
         KnxBindingConfig config = entry.get().as(KnxBindingConfig.class);
         try {
-            Optional<Validated<KnxConnectionSettings>> connection = KnxBindingComponent.connection(config);
-            if (connection.isPresent() && connection.get() instanceof Validated.Invalid<KnxConnectionSettings> invalid) {
+            Optional<Validated<KnxBindingComponent.ConnectionSetup>> connection = KnxBindingComponent.connection(config);
+            if (connection.isPresent()
+                    && connection.get() instanceof Validated.Invalid<KnxBindingComponent.ConnectionSetup> invalid) {
                 invalid.errors().forEach(error -> problems.add(entry.get().problem(error)));
             }
             Validated<GroupObjectLinks> links = GroupObjectLinks.parse(List.of(config.links()), table, setup(proposed));

@@ -26,12 +26,26 @@ import tuwien.auto.calimero.link.medium.TPSettings;
 public final class CalimeroLinkOpener implements LinkOpener {
 
     private final KnxConnectionSettings settings;
+    private final KnxSecureSettings secure;
 
     public CalimeroLinkOpener(KnxConnectionSettings settings) {
+        this(settings, KnxSecureSettings.NONE);
+    }
+
+    /**
+     * With {@code secure} holding what the secure modes need (validated together with the settings):
+     * the tunnel's credentials for TUNNELING_SECURE, the backbone key for ROUTING_SECURE.
+     */
+    public CalimeroLinkOpener(KnxConnectionSettings settings, KnxSecureSettings secure) {
         if (settings.mode() == KnxConnectionSettings.Mode.VIRTUAL) {
             throw new IllegalArgumentException("a virtual KNX network is joined through VirtualKnxNetwork.opener");
         }
+        if (settings.mode() == KnxConnectionSettings.Mode.TUNNELING_SECURE && secure.tunnel().isEmpty()
+                || settings.mode() == KnxConnectionSettings.Mode.ROUTING_SECURE && secure.backbone().isEmpty()) {
+            throw new IllegalArgumentException(settings.mode() + " without its keys");
+        }
         this.settings = settings;
+        this.secure = secure;
     }
 
     @Override
@@ -41,7 +55,7 @@ public final class CalimeroLinkOpener implements LinkOpener {
 
     @Override
     public KNXMediumSettings medium() {
-        return settings.mode() == KnxConnectionSettings.Mode.ROUTING
+        return settings.mode().routing()
                 ? new KnxIPSettings(settings.individualAddress())
                 : new TPSettings(settings.individualAddress());
     }
@@ -50,9 +64,11 @@ public final class CalimeroLinkOpener implements LinkOpener {
     public KNXNetworkLink open(KNXMediumSettings medium) throws KNXException, InterruptedException {
         return switch (settings.mode()) {
             case TUNNELING -> KNXNetworkLinkIP.newTunnelingLink(localEndpoint(), server(), false, medium);
-            case TUNNELING_TCP -> tcpTunnel(medium);
+            case TUNNELING_TCP -> tcpTunnel(medium, null);
+            case TUNNELING_SECURE -> tcpTunnel(medium, secure.tunnel().orElseThrow());
             case ROUTING -> KNXNetworkLinkIP.newRoutingLink(routingInterface(),
                     resolve(settings.multicastGroup()), medium);
+            case ROUTING_SECURE -> secureRouting(medium, secure.backbone().orElseThrow());
             case SERIAL_FT12 -> withProviders(() -> new KNXNetworkLinkFT12(settings.serialPath(), medium));
             case SERIAL_TPUART -> withProviders(() -> new KNXNetworkLinkTpuart(settings.serialPath(), medium,
                     List.of()));
@@ -63,13 +79,18 @@ public final class CalimeroLinkOpener implements LinkOpener {
     /**
      * Over TCP the server assigns the tunnel's address and Calimero writes it into the link's medium.
      * The link gets a copy, so that the gateway's own address (the device's) stays as configured;
-     * the tunnel asks the server for that address.
+     * the tunnel asks the server for that address. With {@code credentials} the tunnel runs in a
+     * KNX IP Secure session of that user; a wrong password or authentication code fails the attempt
+     * with the server's status ("authorization failed" and the like).
      */
-    private KNXNetworkLink tcpTunnel(KNXMediumSettings medium) throws KNXException, InterruptedException {
+    private KNXNetworkLink tcpTunnel(KNXMediumSettings medium, KnxSecureSettings.TunnelCredentials credentials)
+            throws KNXException, InterruptedException {
         TcpConnection tcp = TcpConnection.newTcpConnection(localEndpoint(), server());
         try {
-            KNXNetworkLink link = KNXNetworkLinkIP.newTunnelingLink(tcp,
-                    KNXMediumSettings.create(medium.getMedium(), medium.getDeviceAddress()));
+            KNXMediumSettings copy = KNXMediumSettings.create(medium.getMedium(), medium.getDeviceAddress());
+            KNXNetworkLink link = credentials == null ? KNXNetworkLinkIP.newTunnelingLink(tcp, copy)
+                    : KNXNetworkLinkIP.newSecureTunnelingLink(tcp.newSecureSession(credentials.user(),
+                            credentials.userKey(), credentials.deviceAuthenticationKey()), copy);
             // the link does not close the TCP connection it runs on
             link.addLinkListener(new NetworkLinkListener() {
                 @Override
@@ -85,6 +106,12 @@ public final class CalimeroLinkOpener implements LinkOpener {
             tcp.close();
             throw e;
         }
+    }
+
+    private KNXNetworkLink secureRouting(KNXMediumSettings medium, KnxSecureSettings.BackboneKey backbone)
+            throws KNXException, InterruptedException {
+        return KNXNetworkLinkIP.newSecureRoutingLink(routingInterface(), resolve(settings.multicastGroup()),
+                backbone.key(), backbone.latencyTolerance(), medium);
     }
 
     private InetSocketAddress server() throws KNXException {

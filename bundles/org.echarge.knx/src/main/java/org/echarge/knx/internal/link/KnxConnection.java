@@ -95,6 +95,12 @@ public final class KnxConnection implements AutoCloseable {
         return new KnxConnection(new CalimeroLinkOpener(settings), executor);
     }
 
+    /** A connection in one of the KNX IP Secure modes (or any other mode; then {@code secure} is not used). */
+    public static KnxConnection of(KnxConnectionSettings settings, KnxSecureSettings secure,
+            ScheduledExecutorService executor) {
+        return new KnxConnection(new CalimeroLinkOpener(settings, secure), executor);
+    }
+
     /** Starts connecting (on the executor); returns at once. */
     public void start() {
         synchronized (lock) {

@@ -34,8 +34,12 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
         TUNNELING,
         /** KNXnet/IP tunnelling v2 over TCP, where the server offers it. */
         TUNNELING_TCP,
+        /** KNX IP Secure tunnelling: tunnelling v2 over TCP in a secure session (KNX IP Secure has no UDP tunnels). */
+        TUNNELING_SECURE,
         /** KNXnet/IP routing: multicast, the gateway acts as a KNX IP device. */
         ROUTING,
+        /** KNX IP Secure routing: multicast with the backbone key. */
+        ROUTING_SECURE,
         /** A serial BCU or interface speaking FT1.2 (EMI2). */
         SERIAL_FT12,
         /** A TP-UART transceiver on a serial port. */
@@ -45,6 +49,11 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
 
         boolean serial() {
             return this == SERIAL_FT12 || this == SERIAL_TPUART;
+        }
+
+        /** Multicast routing, plain or secure. */
+        public boolean routing() {
+            return this == ROUTING || this == ROUTING_SECURE;
         }
     }
 
@@ -141,7 +150,9 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
         return switch (mode) {
             case TUNNELING -> "KNXnet/IP tunnel (UDP) to " + hostAndPort();
             case TUNNELING_TCP -> "KNXnet/IP tunnel (TCP) to " + hostAndPort();
+            case TUNNELING_SECURE -> "KNX IP Secure tunnel (TCP) to " + hostAndPort();
             case ROUTING -> "KNXnet/IP routing on " + multicastGroup();
+            case ROUTING_SECURE -> "KNX IP Secure routing on " + multicastGroup();
             case SERIAL_FT12 -> "FT1.2 interface on " + serialPath;
             case SERIAL_TPUART -> "TP-UART on " + serialPath;
             case VIRTUAL -> "virtual KNX network " + virtualNetwork();
@@ -178,10 +189,10 @@ public record KnxConnectionSettings(Mode mode, String host, int port, String loc
             }
             return errors;
         }
-        if (mode != Mode.ROUTING && (port < 1 || port > 65535)) {
+        if (!mode.routing() && (port < 1 || port > 65535)) {
             errors.add("port " + port + " is outside 1-65535");
         }
-        if (mode == Mode.ROUTING) {
+        if (mode.routing()) {
             String group = host.isEmpty() ? DEFAULT_MULTICAST_GROUP : host;
             if (!isRoutingMulticast(group)) {
                 errors.add("host \"" + group + "\": routing needs a multicast group from " + DEFAULT_MULTICAST_GROUP

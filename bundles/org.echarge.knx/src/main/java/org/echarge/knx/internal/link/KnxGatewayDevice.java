@@ -7,6 +7,7 @@ import org.echarge.knx.internal.DatapointCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tuwien.auto.calimero.DataUnitBuilder;
 import tuwien.auto.calimero.GroupAddress;
 import tuwien.auto.calimero.IndividualAddress;
 import tuwien.auto.calimero.KNXException;
@@ -53,6 +54,13 @@ public final class KnxGatewayDevice implements AutoCloseable {
         /** Programming mode went on or off: by {@link #setProgrammingMode}, or a tool or restart ended it. */
         default void programmingModeChanged(boolean on) {
         }
+
+        /**
+         * KNX Data Secure refused a telegram to a secured group address (a plain one, or a secured one
+         * that failed a check); on Calimero's link thread.
+         */
+        default void securityRefused(String reason) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KnxGatewayDevice.class);
@@ -61,6 +69,7 @@ public final class KnxGatewayDevice implements AutoCloseable {
     private final Listener listener;
     private final Logic logic = new Logic();
     private final BaseKnxDevice device;
+    private final DataSecureLayer dataSecure;
     private volatile boolean closed;
 
     /**
@@ -68,9 +77,20 @@ public final class KnxGatewayDevice implements AutoCloseable {
      * address is the one the connection was made with.
      */
     public KnxGatewayDevice(String name, KnxConnection connection, Listener listener) throws KNXException {
+        this(name, connection, KnxSecureSettings.NONE, listener);
+    }
+
+    /**
+     * As above, with KNX Data Secure for the group addresses {@code secure} has keys for: telegrams to
+     * them are sent secured, and only secured ones that pass the checks are received.
+     */
+    public KnxGatewayDevice(String name, KnxConnection connection, KnxSecureSettings secure, Listener listener)
+            throws KNXException {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.listener = Objects.requireNonNull(listener, "listener");
-        device = new BaseKnxDevice(name, logic, connection.link());
+        device = new BaseKnxDevice(name, logic, secure.dataSecure()
+                ? DataSecureLayer.withoutSecuredGroupTelegrams(connection.link()) : connection.link());
+        dataSecure = secure.dataSecure() ? DataSecureLayer.attach(connection.link(), secure, new Secured()) : null;
         // every way into programming mode and out of it ends in this property: the API, a tool's
         // property or memory write, a restart
         device.getInterfaceObjectServer().addServerListener(e -> {
@@ -122,6 +142,9 @@ public final class KnxGatewayDevice implements AutoCloseable {
             return;
         }
         closed = true;
+        if (dataSecure != null) {
+            dataSecure.close();
+        }
         device.close();
         device.transportLayer().detach();
     }
@@ -137,12 +160,61 @@ public final class KnxGatewayDevice implements AutoCloseable {
         KNXNetworkLink link = connection.link();
         IndividualAddress source = link.getKNXMedium().getDeviceAddress();
         try {
-            byte[] secured = device.secureApplicationLayer().secureGroupObject(source, destination, apdu)
-                    .orElse(apdu);
+            byte[] secured = dataSecure != null && dataSecure.secured(destination)
+                    ? dataSecure.secure(source, destination, apdu)
+                    : device.secureApplicationLayer().secureGroupObject(source, destination, apdu).orElse(apdu);
             link.sendRequestWait(destination, Priority.LOW, secured);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KNXException("interrupted while sending to " + destination, e);
+        }
+    }
+
+    private void deliver(GroupTelegram telegram) {
+        if (closed) {
+            return;
+        }
+        try {
+            listener.groupTelegram(telegram);
+        } catch (RuntimeException ex) {
+            LOG.warn("KNX device listener failed on {}", telegram, ex);
+        }
+    }
+
+    private void refuse(String reason) {
+        LOG.warn("KNX Data Secure: {}", reason);
+        try {
+            listener.securityRefused(reason);
+        } catch (RuntimeException ex) {
+            LOG.warn("KNX device listener failed on a refused telegram", ex);
+        }
+    }
+
+    /** Secured group telegrams that passed Data Secure's checks, and the refused ones. */
+    private final class Secured implements DataSecureLayer.Receiver {
+
+        @Override
+        public void secured(IndividualAddress source, GroupAddress destination, byte[] apdu) {
+            GroupTelegram.Service service = switch (DataUnitBuilder.getAPDUService(apdu)) {
+                case GroupApdu.READ -> GroupTelegram.Service.READ;
+                case GroupApdu.RESPONSE -> GroupTelegram.Service.RESPONSE;
+                case GroupApdu.WRITE -> GroupTelegram.Service.WRITE;
+                default -> null;
+            };
+            if (service == null) {
+                refuse("secured telegram from " + source + " to " + destination
+                        + " refused: not a group value service (APCI " + DataUnitBuilder.getAPDUService(apdu) + ")");
+                return;
+            }
+            byte[] asdu = service == GroupTelegram.Service.READ ? new byte[0] : DataUnitBuilder.extractASDU(apdu);
+            deliver(new GroupTelegram(service, destination, source, asdu));
+        }
+
+        @Override
+        public void refused(String reason) {
+            if (!closed) {
+                refuse(reason);
+            }
         }
     }
 
@@ -169,13 +241,13 @@ public final class KnxGatewayDevice implements AutoCloseable {
             if (closed) {
                 return;
             }
-            byte[] asdu = service == GroupTelegram.Service.READ ? new byte[0] : e.getASDU();
-            GroupTelegram telegram = new GroupTelegram(service, e.getDestination(), e.getSourceAddr(), asdu);
-            try {
-                listener.groupTelegram(telegram);
-            } catch (RuntimeException ex) {
-                LOG.warn("KNX device listener failed on {}", telegram, ex);
+            if (dataSecure != null && dataSecure.secured(e.getDestination())) {
+                refuse("plain " + service + " from " + e.getSourceAddr() + " to " + e.getDestination()
+                        + " refused: the group address is secured with KNX Data Secure");
+                return;
             }
+            byte[] asdu = service == GroupTelegram.Service.READ ? new byte[0] : e.getASDU();
+            KnxGatewayDevice.this.deliver(new GroupTelegram(service, e.getDestination(), e.getSourceAddr(), asdu));
         }
 
         @Override

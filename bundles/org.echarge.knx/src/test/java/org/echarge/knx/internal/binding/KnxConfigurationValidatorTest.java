@@ -118,4 +118,13 @@ class KnxConfigurationValidatorTest {
                 "gridControlAmpere", 3))).get(0).attribute());
         assertEquals(List.of(), validator.validate(proposed(Map.of())), "no server: KNX idle, nothing to refuse");
     }
+
+    @Test
+    void knxSecureSettingsAreCheckedAsTheBindingChecksThem() {
+        KnxConfigurationValidator validator = new KnxConfigurationValidator(points, dlmOff);
+        List<ConfigurationProblem> problems = validator.validate(proposed(Map.of("mode", "TUNNELING_SECURE",
+                "host", "127.0.0.1", "keyringFile", "/nonexistent/site.knxkeys", "keyringPassword", "secret")));
+        assertEquals(List.of("keyring file /nonexistent/site.knxkeys does not exist"),
+                problems.stream().map(ConfigurationProblem::message).toList());
+    }
 }

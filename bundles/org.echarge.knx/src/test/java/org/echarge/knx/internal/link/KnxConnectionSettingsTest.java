@@ -51,7 +51,7 @@ class KnxConnectionSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            TUNNEL        | gw  | 3671  |           |              | 1.1.1 | mode "TUNNEL" is not one of [TUNNELING, TUNNELING_TCP, ROUTING, SERIAL_FT12, SERIAL_TPUART, VIRTUAL]
+            TUNNEL        | gw  | 3671  |           |              | 1.1.1 | mode "TUNNEL" is not one of [TUNNELING, TUNNELING_TCP, TUNNELING_SECURE, ROUTING, ROUTING_SECURE, SERIAL_FT12, SERIAL_TPUART, VIRTUAL]
             TUNNELING     |     | 3671  |           |              |       | host: tunnelling needs the KNXnet/IP server's name or IP address
             TUNNELING_TCP | a b | 3671  |           |              |       | host "a b" contains white space
             TUNNELING     | gw  | 0     |           |              |       | port 0 is outside 1-65535

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.echarge.knx.KnxDatapoint;
 import org.echarge.knx.internal.DatapointCodec;
+import org.echarge.knx.internal.Validated;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,12 +23,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import tuwien.auto.calimero.FrameEvent;
 import tuwien.auto.calimero.GroupAddress;
 import tuwien.auto.calimero.IndividualAddress;
 import tuwien.auto.calimero.KNXException;
+import tuwien.auto.calimero.Priority;
+import tuwien.auto.calimero.cemi.CEMILData;
+import tuwien.auto.calimero.link.KNXNetworkLink;
+import tuwien.auto.calimero.link.KNXNetworkLinkIP;
+import tuwien.auto.calimero.link.NetworkLinkListener;
+import tuwien.auto.calimero.link.medium.KnxIPSettings;
 
 /**
- * The connection and the device against knxd, a KNX stack that shares no code with Calimero. Runs
+ * The connection and the device against knxd, a KNX stack that shares no code with Calimero, and
+ * KNX IP Secure routing between Calimero routers (multicast too, hence here). Runs
  * only inside the network namespace that {@link KnxdNamespaceTest} creates (the class name keeps
  * surefire from running it directly); it refuses to start elsewhere.
  */
@@ -202,6 +211,74 @@ class KnxdScenarios {
             routingDevice.close();
         }
         assertTrue(routingStates.drain().contains(ConnectionState.LOST));
+    }
+
+    /**
+     * KNX IP Secure routing (knxd has none, so two Calimero routers): the gateway on {@code gw0} with
+     * the backbone key from a keyring, a secure router on {@code knx0} with the same key; group
+     * writes both ways. A router with another key is not heard: its frames fail the MAC check.
+     */
+    @Test
+    @Order(7)
+    void secureRouting() throws Exception {
+        byte[] backboneKey = TestKeyring.key(0x50);
+        Path keyring = new TestKeyring().backbone("224.0.23.12", backboneKey, 1000)
+                .write(work.resolve("backbone.knxkeys"), "backbone");
+        Validated<KnxSecureSettings> validated = KnxSecureSettings.validate(KnxConnectionSettings.Mode.ROUTING_SECURE,
+                ROUTING_DEVICE, "224.0.23.12", new KnxSecureSettings.Input(keyring.toString(), "backbone", 0, "", "",
+                        "", 0));
+        KnxSecureSettings secure = ((Validated.Valid<KnxSecureSettings>) validated).value();
+        KnxConnectionSettings settings = new KnxConnectionSettings(KnxConnectionSettings.Mode.ROUTING_SECURE, "",
+                Knxd.PORT, GATEWAY_IP, "", ROUTING_DEVICE);
+        Recorder<GroupTelegram> routed = new Recorder<>();
+        try (KnxConnection routing = KnxConnection.of(settings, secure, executor)) {
+            Recorder<ConnectionState> routingStates = Recorder.states(routing);
+            KnxGatewayDevice routingDevice = new KnxGatewayDevice("secure routing gateway", routing, routed::accept);
+            routing.start();
+            assertEquals(ConnectionState.CONNECTED, routingStates.next(WAIT), () -> routing.lastFailure().orElse(""));
+            assertEquals("KNX IP Secure routing on 224.0.23.12", routing.target());
+
+            NetworkInterface knx0 = NetworkInterface.getByName(Knxd.INTERFACE);
+            try (KNXNetworkLink stranger = KNXNetworkLinkIP.newSecureRoutingLink(knx0,
+                    KNXNetworkLinkIP.DefaultMulticast, TestKeyring.key(0x60), Duration.ofMillis(1000),
+                    new KnxIPSettings(new IndividualAddress(1, 1, 96)))) {
+                stranger.sendRequestWait(new GroupAddress(1, 4, 1), Priority.LOW, new byte[] { 0, (byte) 0x81 });
+                routed.assertNone(Duration.ofMillis(1000));
+            }
+            try (KNXNetworkLink router = KNXNetworkLinkIP.newSecureRoutingLink(knx0,
+                    KNXNetworkLinkIP.DefaultMulticast, backboneKey, Duration.ofMillis(1000),
+                    new KnxIPSettings(new IndividualAddress(1, 1, 97)));
+                    KNXNetworkLink plainRouter = KNXNetworkLinkIP.newRoutingLink(knx0, KNXNetworkLinkIP.DefaultMulticast,
+                            new KnxIPSettings(new IndividualAddress(1, 1, 95)))) {
+                Recorder<String> atPlainRouter = new Recorder<>();
+                plainRouter.addLinkListener(new NetworkLinkListener() {
+                    @Override
+                    public void indication(FrameEvent e) {
+                        atPlainRouter.accept(((CEMILData) e.getFrame()).getDestination().toString());
+                    }
+                });
+                Recorder<String> atRouter = new Recorder<>();
+                router.addLinkListener(new NetworkLinkListener() {
+                    @Override
+                    public void indication(FrameEvent e) {
+                        CEMILData frame = (CEMILData) e.getFrame();
+                        atRouter.accept(frame.getSource() + " " + frame.getDestination() + " "
+                                + hex(frame.getPayload()));
+                    }
+                });
+                router.sendRequestWait(new GroupAddress(1, 4, 1), Priority.LOW, new byte[] { 0, (byte) 0x81 });
+                GroupTelegram t = routed.next(g -> g.destination().equals(new GroupAddress(1, 4, 1)), WAIT);
+                assertEquals(new GroupTelegram(GroupTelegram.Service.WRITE, new GroupAddress(1, 4, 1),
+                        new IndividualAddress(1, 1, 97), new byte[] { 1 }), t);
+
+                routingDevice.sendGroupWrite(new GroupAddress(1, 4, 2), KnxDatapoint.UNSIGNED_COUNT, new byte[] { 9 });
+                assertEquals("1.1.98 1/4/2 00 80 09", atRouter.next(l -> l.contains("1/4/2"), WAIT));
+                // a plain router hears nothing of the secure backbone: the first it hears is knxd's plain write
+                knxd.groupWrite("1/5/1", "0C");
+                assertEquals("1/5/1", atPlainRouter.next(WAIT));
+            }
+            routingDevice.close();
+        }
     }
 
     private static String hex(byte[] bytes) {

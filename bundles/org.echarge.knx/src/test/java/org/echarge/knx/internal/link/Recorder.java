@@ -16,6 +16,18 @@ final class Recorder<T> implements Consumer<T> {
 
     private final LinkedBlockingQueue<T> events = new LinkedBlockingQueue<>();
 
+    /** Records the state changes of {@code connection}. */
+    static Recorder<ConnectionState> states(KnxConnection connection) {
+        Recorder<ConnectionState> states = new Recorder<>();
+        connection.addListener(new KnxConnection.Listener() {
+            @Override
+            public void stateChanged(ConnectionState state) {
+                states.accept(state);
+            }
+        });
+        return states;
+    }
+
     @Override
     public void accept(T event) {
         events.add(event);
@@ -43,6 +55,11 @@ final class Recorder<T> implements Consumer<T> {
             }
             skipped.add(event);
         }
+    }
+
+    /** The next event, or null after the timeout. */
+    T poll(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void assertNone(Duration during) throws InterruptedException {
