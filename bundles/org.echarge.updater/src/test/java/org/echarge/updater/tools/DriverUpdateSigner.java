@@ -59,9 +59,15 @@ public final class DriverUpdateSigner {
             byte[] jar = Files.readAllBytes(Path.of(args[2]));
             Files.write(Path.of(args[3]), pack(jar, key));
             System.out.print("signed " + args[3] + ":\n" + new String(properties(jar), StandardCharsets.UTF_8));
+        } else if (args.length == 5 && args[0].equals("firmware")) {
+            PrivateKey key = readPrivateKey(Path.of(args[1]));
+            byte[] archive = Files.readAllBytes(Path.of(args[2]));
+            Files.write(Path.of(args[4]), packFirmware(archive, args[3], key));
+            System.out.println("signed firmware " + args[3] + ": " + args[4]);
         } else {
             System.err.println("usage: DriverUpdateSigner keygen <private-key.pem> <public-key.pem>\n"
-                    + "       DriverUpdateSigner sign <private-key.pem> <bundle.jar> <package.zip>");
+                    + "       DriverUpdateSigner sign <private-key.pem> <bundle.jar> <package.zip>\n"
+                    + "       DriverUpdateSigner firmware <private-key.pem> <distribution.tar.gz> <version> <package.zip>");
             System.exit(2);
         }
     }
@@ -81,6 +87,23 @@ public final class DriverUpdateSigner {
         entries.put(PROPERTIES, properties);
         entries.put(SIGNATURE, sign(properties, key));
         entries.put(BUNDLE, jar);
+        return zip(entries);
+    }
+
+    /**
+     * A firmware package: {@code update.properties} (kind firmware, version, SHA-256 of the
+     * archive), its signature, and the distribution as {@code firmware.tar.gz}.
+     */
+    public static byte[] packFirmware(byte[] archive, String version, PrivateKey key)
+            throws IOException, GeneralSecurityException {
+        byte[] properties = ("# e-charge gateway firmware; " + SIGNATURE + " is the Ed25519 signature of this file\n"
+                + "format=1\nkind=firmware\nfirmware.version=" + version + "\nfirmware.sha256="
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(PROPERTIES, properties);
+        entries.put(SIGNATURE, sign(properties, key));
+        entries.put("firmware.tar.gz", archive);
         return zip(entries);
     }
 
