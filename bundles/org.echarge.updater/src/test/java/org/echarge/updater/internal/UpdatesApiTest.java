@@ -230,6 +230,24 @@ class UpdatesApiTest {
     }
 
     @Test
+    void restoredFirmwareIsReportedUntilAcknowledged() throws Exception {
+        Files.writeString(layout.restoredMarker(), "firmware 0.2.0 failed: it was not ready within 180 s; 0.1.0 was "
+                + "restored\n");
+        Files.writeString(layout.lastResult(), "result=RESTORED\nfrom=0.2.0\nto=0.1.0\ntime=2026-11-29T22:00:00Z\n"
+                + "reason=it was not ready within 180 s\n");
+        Files.createDirectories(layout.previousSlot().resolve("etc"));
+        Files.writeString(layout.previousSlot().resolve("etc/system.properties"), "echarge.version = 0.2.0\n");
+        JsonNode firmware = get(API).get("firmware");
+        assertTrue(firmware.get("previousFirmwareRestored").asBoolean());
+        assertEquals("RESTORED", firmware.at("/lastResult/result").asText());
+        assertEquals("it was not ready within 180 s", firmware.at("/lastResult/reason").asText());
+        assertEquals("0.2.0", firmware.get("previousVersion").asText());
+        assertEquals(204, send(HttpRequest.newBuilder(uri(API + "/firmware/restored")).DELETE()).statusCode());
+        assertFalse(get(API).at("/firmware/previousFirmwareRestored").asBoolean());
+        assertEquals("RESTORED", get(API).at("/firmware/lastResult/result").asText());
+    }
+
+    @Test
     void firmwareNeedsTheSupervisor() throws Exception {
         UpdateCenter unsupervised = center(Optional.empty(), Optional.empty());
         Path file = unsupervised.newIncoming();

@@ -121,6 +121,20 @@ public final class UpdateCenter {
         }
     }
 
+    /**
+     * The installer has seen that the previous firmware was restored: the indicators go back to
+     * normal (the supervisor's marker is removed; its last result stays).
+     */
+    public void acknowledgeRestored() throws UpdateProblem {
+        FirmwareLayout layout = firmware.orElseThrow(() -> new UpdateProblem(409, "no-supervisor",
+                "this gateway does not run under the firmware supervisor"));
+        try {
+            Files.deleteIfExists(layout.restoredMarker());
+        } catch (IOException e) {
+            throw new UpdateProblem(500, "storage", "cannot remove " + layout.restoredMarker() + ": " + e.getMessage());
+        }
+    }
+
     /** Reads the server's index and keeps what this gateway could install. */
     public ServerCheck check() throws UpdateProblem {
         UpdateServerClient client = client();

@@ -83,6 +83,11 @@ public final class UpdatesServlet extends HttpServlet {
                     Path file = upload(request, center.settings().maxFirmwareBytes());
                     json(response, 202, document.firmware(center.stageFirmware(file)));
                 }
+                case "/firmware/restored" -> {
+                    allow(method, "DELETE");
+                    center.acknowledgeRestored();
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                }
                 case "/server/check" -> {
                     allow(method, "POST");
                     json(response, 200, document.check(center.check()));
