@@ -55,7 +55,7 @@ import org.osgi.framework.BundleListener;
  * A signed field update of a real driver (KEBA) in the distribution while the three simulated
  * points (another driver, polled every second) are sampled every 100 ms: they miss no poll, no
  * other bundle gets an event or changes, the KEBA point answers again. Then a KEBA build that
- * starts but registers no driver is rolled back. The KEBA station is scripts/keba-sim.py
+ * starts but registers no driver, and one that fails to start, are rolled back. The KEBA station is scripts/keba-sim.py
  * (pymodbus) on 127.0.0.1. One Karaf for both steps.
  */
 @RunWith(PaxExam.class)
@@ -64,6 +64,15 @@ public class DriverUpdateIT extends GatewayTestSupport {
 
     private static final String KEBA = "org.echarge.driver.keba";
     private static final int KEBA_POINT = 4;
+
+    /** How a rebuilt driver is broken. */
+    private enum Build {
+        GOOD,
+        /** no Service-Component header: it starts, but registers no driver (its manifest still declares one) */
+        NO_COMPONENT,
+        /** a Bundle-Activator that does not exist: it fails to start */
+        MISSING_ACTIVATOR
+    }
 
     @Inject
     private DriverUpdater updater;
@@ -102,7 +111,8 @@ public class DriverUpdateIT extends GatewayTestSupport {
             String shipped = driver.getVersion().toString();
 
             // 1. the update, while every point is sampled
-            Observed good = observe(driver, () -> updater.update(signed(rebuild(shipped + "-u1", false), key.getPrivate())));
+            Observed good = observe(driver,
+                    () -> updater.update(signed(rebuild(shipped + "-u1", Build.GOOD), key.getPrivate())));
             assertEquals(good.report.message(), UpdateOutcome.UPDATED, good.report.outcome());
             assertEquals(shipped + "-u1", driver.getVersion().toString());
             assertEquals(List.of(), good.otherBundleEvents);
@@ -117,7 +127,7 @@ public class DriverUpdateIT extends GatewayTestSupport {
 
             // 2. a build that starts but registers no ChargerDriver: rolled back to -u1
             Observed broken = observe(driver,
-                    () -> updater.update(signed(rebuild(shipped + "-u2", true), key.getPrivate())));
+                    () -> updater.update(signed(rebuild(shipped + "-u2", Build.NO_COMPONENT), key.getPrivate())));
             assertEquals(broken.report.message(), UpdateOutcome.ROLLED_BACK, broken.report.outcome());
             assertTrue(broken.report.message(), broken.report.message()
                     .contains("did not register its ChargerDriver service [keba] within 5 s"));
@@ -129,6 +139,15 @@ public class DriverUpdateIT extends GatewayTestSupport {
                 assertEquals("polls missed by simulated point " + n + " during the rollback", 0,
                         missedPolls(broken.answers.get(n), Duration.ofSeconds(1)));
             }
+
+            // 3. a build that fails to start: the previous version is restored
+            Observed failing = observe(driver,
+                    () -> updater.update(signed(rebuild(shipped + "-u3", Build.MISSING_ACTIVATOR), key.getPrivate())));
+            assertEquals(failing.report.message(), UpdateOutcome.ROLLED_BACK, failing.report.outcome());
+            assertEquals(shipped + "-u1", driver.getVersion().toString());
+            assertEquals(Bundle.ACTIVE, driver.getState());
+            assertEquals(List.of(), failing.otherBundleEvents);
+            assertEquals(failing.before, failing.after);
             Instant now = Instant.now();
             waitFor("the KEBA point to answer the restored driver", Duration.ofSeconds(40), () -> pointStatuses().stream()
                     .anyMatch(s -> s.number() == KEBA_POINT && s.lastAnswer() != null && s.lastAnswer().isAfter(now)));
@@ -224,11 +243,8 @@ public class DriverUpdateIT extends GatewayTestSupport {
         throw new AssertionError(symbolicName + " is not installed");
     }
 
-    /**
-     * The built KEBA driver with another Bundle-Version; {@code broken}: without its
-     * Service-Component header, so it starts but registers no driver (its manifest still declares one).
-     */
-    private static byte[] rebuild(String version, boolean broken) throws IOException {
+    /** The built KEBA driver with another Bundle-Version, broken as asked. */
+    private static byte[] rebuild(String version, Build build) throws IOException {
         String projectVersion = System.getProperty("echarge.itest.version");
         File built = new File(System.getProperty("echarge.itest.localRepository"), "org/echarge/" + KEBA + "/"
                 + projectVersion + "/" + KEBA + "-" + projectVersion + ".jar");
@@ -236,8 +252,10 @@ public class DriverUpdateIT extends GatewayTestSupport {
         try (JarFile jar = new JarFile(built)) {
             Manifest manifest = new Manifest(jar.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), version);
-            if (broken) {
+            if (build == Build.NO_COMPONENT) {
                 manifest.getMainAttributes().remove(new Attributes.Name("Service-Component"));
+            } else if (build == Build.MISSING_ACTIVATOR) {
+                manifest.getMainAttributes().putValue("Bundle-Activator", "org.echarge.driver.keba.internal.NoSuchActivator");
             }
             try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
                 for (JarEntry entry : java.util.Collections.list(jar.entries())) {
