@@ -23,6 +23,10 @@ public class PollBench {
     private static final Pattern LAST_ANSWER = Pattern.compile("\"lastAnswer\" : \"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("answers")) {
+            answers(args);
+            return;
+        }
         long pid = Long.parseLong(args[0]);
         String url = "http://127.0.0.1:" + args[1] + "/echarge/api/status";
         int points = Integer.parseInt(args[2]);
@@ -58,6 +62,56 @@ public class PollBench {
         System.out.printf("%4d points: last answer age median %.2f s, worst %.2f s (polled every 1 s by design);"
                 + " gateway JVM CPU %.1f %% of one core (simulated stations included)%n", points,
                 ages.get(ages.size() / 2), worst, 100 * cpuSeconds / wallSeconds);
+    }
+
+    private static final Pattern POINT_ANSWER = Pattern.compile(
+            "\"number\" : (\\d+),\\s*\"name\".*?\"lastAnswer\" : (?:\"([^\"]+)\"|null)", Pattern.DOTALL);
+
+    /**
+     * bench-driver-update: every 100 ms for the given time, the last answer of every point; then per
+     * point the poll period (median gap between answers), the longest gap (the outage of an updated
+     * point) and the polls missed (gaps longer than 1.5 periods, counted in periods).
+     * Usage: java PollBench.java answers <http port> <seconds> <initial password file> <marker file>
+     * (the marker file, written by the script when the update starts and ends, is echoed in the output)
+     */
+    private static void answers(String[] args) throws Exception {
+        String url = "http://127.0.0.1:" + args[1] + "/echarge/api/status";
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        logIn(http, "http://127.0.0.1:" + args[1] + "/echarge/api/",
+                Files.readAllLines(Path.of(args[3])).get(0).trim());
+        java.util.Map<Integer, java.util.TreeSet<Instant>> answers = new java.util.TreeMap<>();
+        long end = System.nanoTime() + Long.parseLong(args[2]) * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher matcher = POINT_ANSWER.matcher(body);
+            while (matcher.find()) {
+                if (matcher.group(2) == null) {
+                    answers.computeIfAbsent(Integer.parseInt(matcher.group(1)), n -> new java.util.TreeSet<>());
+                    continue;
+                }
+                answers.computeIfAbsent(Integer.parseInt(matcher.group(1)), n -> new java.util.TreeSet<>())
+                        .add(Instant.parse(matcher.group(2)));
+            }
+            Thread.sleep(100);
+        }
+        answers.forEach((point, times) -> {
+            List<Double> gaps = new ArrayList<>();
+            Instant previous = null;
+            for (Instant time : times) {
+                if (previous != null) {
+                    gaps.add(Duration.between(previous, time).toMillis() / 1000.0);
+                }
+                previous = time;
+            }
+            List<Double> sorted = new ArrayList<>(gaps);
+            sorted.sort(null);
+            double period = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+            long missed = gaps.stream().filter(gap -> gap > 1.5 * period)
+                    .mapToLong(gap -> Math.round(gap / period) - 1).sum();
+            System.out.printf("point %d: %d answers, poll period %.2f s, longest gap %.2f s, polls missed %d%n", point,
+                    times.size(), period, sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), missed);
+        });
     }
 
     /** Logs in with the initial password; the first login must set a new one before anything else. */

@@ -468,19 +468,7 @@ public class GatewayIT extends GatewayTestSupport {
     }
 
     private List<PointStatus> statuses() {
-        List<PointStatus> result = new ArrayList<>();
-        try {
-            for (ServiceReference<ChargingPoint> ref : context.getServiceReferences(ChargingPoint.class, null)) {
-                ChargingPoint point = context.getService(ref);
-                if (point != null) {
-                    result.add(point.status());
-                    context.ungetService(ref);
-                }
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return result;
+        return pointStatuses();
     }
 
     private Map<Integer, Long> pointServiceIds() throws Exception {

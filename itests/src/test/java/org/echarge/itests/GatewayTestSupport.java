@@ -16,8 +16,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
@@ -29,7 +31,11 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.echarge.api.point.ChargingPoint;
+import org.echarge.api.point.PointStatus;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -114,6 +120,23 @@ public abstract class GatewayTestSupport {
             point.put("phases", n == 1 ? 1 : 3);
             factory("org.echarge.point").update(point);
         }
+    }
+
+    /** The status of every charging point now. */
+    protected List<PointStatus> pointStatuses() {
+        List<PointStatus> result = new ArrayList<>();
+        try {
+            for (ServiceReference<ChargingPoint> ref : context.getServiceReferences(ChargingPoint.class, null)) {
+                ChargingPoint point = context.getService(ref);
+                if (point != null) {
+                    result.add(point.status());
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
     }
 
     private Configuration factory(String pid) throws IOException {

@@ -13,7 +13,7 @@ final class IndicatorLogic {
         Pattern programming = condition.programmingMode() ? Pattern.ON : Pattern.OFF;
         if (condition.firmwareRestore()) {
             return new IndicatorState(programming, Pattern.ALTERNATING, Pattern.ALTERNATING,
-                    "the new firmware failed to start; the previous one is being restored");
+                    "the new firmware failed to start; the previous one was restored (see the console's firmware update)");
         }
         Pattern com = switch (condition.knx()) {
             case NONE -> Pattern.OFF;

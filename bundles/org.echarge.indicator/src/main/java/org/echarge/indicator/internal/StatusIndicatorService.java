@@ -1,5 +1,6 @@
 package org.echarge.indicator.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,9 +45,18 @@ public final class StatusIndicatorService implements StatusIndicators {
     private volatile KnxDevice knx;
     private final LedDriver leds;
     private final ScheduledExecutorService executor;
+    /**
+     * Written by the firmware supervisor (bin/echarge-supervisor) when a new firmware failed and
+     * the previous one was restored; removed by the next good update or the installer's
+     * acknowledgement (see the updater's README). Null when the gateway runs without supervisor.
+     */
+    private final Path firmwareRestored;
 
     @Activate
     public StatusIndicatorService(StatusIndicatorConfig config) {
+        String firmwareRoot = System.getProperty("echarge.firmware.root");
+        this.firmwareRestored = firmwareRoot == null || firmwareRoot.isBlank() ? null
+                : Path.of(firmwareRoot, "state", "restored");
         Path root = Path.of(config.ledRoot());
         this.leds = new LedDriver(led(root, config.programmingLed()), led(root, config.appLed()),
                 led(root, config.comLed()));
@@ -99,7 +109,8 @@ public final class StatusIndicatorService implements StatusIndicators {
             case TRAFFIC -> GatewayCondition.KnxLink.TRAFFIC;
             case OFF, LOST -> GatewayCondition.KnxLink.NONE;
         };
-        return IndicatorLogic.of(new GatewayCondition(true, false, false, !points.isEmpty(), severity, code,
+        boolean restored = firmwareRestored != null && Files.exists(firmwareRestored);
+        return IndicatorLogic.of(new GatewayCondition(true, false, restored, !points.isEmpty(), severity, code,
                 bus.programmingMode(), link));
     }
 

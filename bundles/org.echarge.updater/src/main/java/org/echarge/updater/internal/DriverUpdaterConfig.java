@@ -4,7 +4,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "e-charge driver updater",
-        description = "Field updates of single charger drivers: the update key, limits and the health check's times.")
+        description = "Field updates of single charger drivers and of the firmware: the update key, limits, the health "
+                + "check's times and the update server.")
 public @interface DriverUpdaterConfig {
 
     @AttributeDefinition(name = "Update key file",
@@ -27,4 +28,16 @@ public @interface DriverUpdaterConfig {
     @AttributeDefinition(name = "History entries", description = "How many update attempts the history keeps",
             min = "1")
     int historyEntries() default 100;
+
+    @AttributeDefinition(name = "Update server",
+            description = "Address of the update server's index (http:// or https://, format echarge-update-index/1, "
+                    + "see the updater's README); empty: no update server", required = false)
+    String updateServerUrl() default "";
+
+    @AttributeDefinition(name = "Largest firmware package (MiB)", min = "1", max = "1024")
+    int maxFirmwareMebibytes() default 128;
+
+    @AttributeDefinition(name = "Update server timeout (s)",
+            description = "Connection and answer timeout for the update server (each request)", min = "1")
+    int serverTimeoutSeconds() default 30;
 }

@@ -91,6 +91,12 @@ final class OsgiDriverFramework implements DriverFramework {
         if (wiring.getRemovalPendingBundles().contains(bundle)) {
             refresh(wiring, bundle);
         }
+        // Only ACTIVE drivers are updated, so the new revision must run too. Bundle.update starts
+        // it again only if the bundle was ACTIVE: after a revision that failed to start (left
+        // RESOLVED), the restore of the previous one would otherwise stay stopped.
+        if (bundle.getState() == Bundle.RESOLVED || bundle.getState() == Bundle.INSTALLED) {
+            bundle.start();
+        }
     }
 
     private void refresh(FrameworkWiring wiring, Bundle bundle) throws BundleException, InterruptedException {

@@ -144,6 +144,26 @@ class OsgiDriverFrameworkTest {
         assertEquals(List.of(), othersEvents);
     }
 
+    @Test
+    void aDriverThatFailsToStartIsRolledBackAndTheRestoredOneStarted() throws Exception {
+        UpdaterFixture keys = new UpdaterFixture(directory.resolve("gateway"));
+        UpdateSettings settings = new UpdateSettings(keys.keyFile, 1024 * 1024, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofMillis(50), 10);
+        UpdateProcedure procedure = new UpdateProcedure(framework, settings, keys.history,
+                directory.resolve("previous"), Clock.systemUTC(), Sleeper.THREAD);
+        Map<String, String> headers = new LinkedHashMap<>(TestBundles.driverHeaders(DRIVER, "1.3.0"));
+        headers.put("Bundle-Activator", "org.echarge.driver.sim.internal.NoSuchActivator");
+
+        // Felix takes the new revision, then its start fails: the bundle is left RESOLVED
+        UpdateReport failing = procedure.update(keys.signed(TestBundles.bundle(headers, 512)));
+        assertEquals(UpdateOutcome.ROLLED_BACK, failing.outcome(), failing.message());
+        assertTrue(failing.message().contains("failed halfway"), failing.message());
+        assertEquals(new Version("1.0.0"), driver.getVersion());
+        assertEquals(Bundle.ACTIVE, driver.getState());
+        assertEquals(SIM, framework.driverServices(driver.getBundleId()));
+        assertEquals(List.of(), othersEvents);
+    }
+
     private Bundle install(String symbolicName, String version, boolean driverActivator) throws Exception {
         byte[] jar = symbolicName.equals(DRIVER) ? driverJar(version, driverActivator)
                 : TestBundles.bundle(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName,

@@ -67,6 +67,21 @@ class UpdateSettingsTest {
             public int historyEntries() {
                 return entries;
             }
+
+            @Override
+            public String updateServerUrl() {
+                return "";
+            }
+
+            @Override
+            public int maxFirmwareMebibytes() {
+                return 128;
+            }
+
+            @Override
+            public int serverTimeoutSeconds() {
+                return 30;
+            }
         };
     }
 }

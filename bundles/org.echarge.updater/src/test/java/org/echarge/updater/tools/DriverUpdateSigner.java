@@ -54,14 +54,23 @@ public final class DriverUpdateSigner {
             writeNew(Path.of(args[2]), publicKeyPem(pair.getPublic()), false);
             System.out.println("private key (keep it offline): " + args[1]);
             System.out.println("public key (ship it as etc/echarge-update.pub): " + args[2]);
-        } else if (args.length == 4 && args[0].equals("sign")) {
+        } else if ((args.length == 4 || args.length == 6 && args[4].equals("--version")) && args[0].equals("sign")) {
             PrivateKey key = readPrivateKey(Path.of(args[1]));
             byte[] jar = Files.readAllBytes(Path.of(args[2]));
+            if (args.length == 6) {
+                jar = withVersion(jar, args[5]);
+            }
             Files.write(Path.of(args[3]), pack(jar, key));
             System.out.print("signed " + args[3] + ":\n" + new String(properties(jar), StandardCharsets.UTF_8));
+        } else if (args.length == 5 && args[0].equals("firmware")) {
+            PrivateKey key = readPrivateKey(Path.of(args[1]));
+            byte[] archive = Files.readAllBytes(Path.of(args[2]));
+            Files.write(Path.of(args[4]), packFirmware(archive, args[3], key));
+            System.out.println("signed firmware " + args[3] + ": " + args[4]);
         } else {
             System.err.println("usage: DriverUpdateSigner keygen <private-key.pem> <public-key.pem>\n"
-                    + "       DriverUpdateSigner sign <private-key.pem> <bundle.jar> <package.zip>");
+                    + "       DriverUpdateSigner sign <private-key.pem> <bundle.jar> <package.zip> [--version <v>]\n"
+                    + "       DriverUpdateSigner firmware <private-key.pem> <distribution.tar.gz> <version> <package.zip>");
             System.exit(2);
         }
     }
@@ -84,6 +93,23 @@ public final class DriverUpdateSigner {
         return zip(entries);
     }
 
+    /**
+     * A firmware package: {@code update.properties} (kind firmware, version, SHA-256 of the
+     * archive), its signature, and the distribution as {@code firmware.tar.gz}.
+     */
+    public static byte[] packFirmware(byte[] archive, String version, PrivateKey key)
+            throws IOException, GeneralSecurityException {
+        byte[] properties = ("# e-charge gateway firmware; " + SIGNATURE + " is the Ed25519 signature of this file\n"
+                + "format=1\nkind=firmware\nfirmware.version=" + version + "\nfirmware.sha256="
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(PROPERTIES, properties);
+        entries.put(SIGNATURE, sign(properties, key));
+        entries.put("firmware.tar.gz", archive);
+        return zip(entries);
+    }
+
     /** {@code update.properties} for a bundle jar: format, symbolic name, version, SHA-256 of the jar. */
     public static byte[] properties(byte[] jar) throws IOException, GeneralSecurityException {
         Manifest manifest;
@@ -102,6 +128,26 @@ public final class DriverUpdateSigner {
                 + "bundle.version=" + version + "\n"
                 + "bundle.sha256=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar)) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same jar with another {@code Bundle-Version} (benchmarks and tests: a "new" version of
+     * an installed driver without a rebuild).
+     */
+    public static byte[] withVersion(byte[] jar, String version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(bytes, manifest)) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     public static byte[] sign(byte[] content, PrivateKey key) throws GeneralSecurityException {
