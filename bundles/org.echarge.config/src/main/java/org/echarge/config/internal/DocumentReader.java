@@ -39,13 +39,23 @@ final class DocumentReader {
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
+    /**
+     * A body up to this size is read to its end before the 413, so that the client, still sending,
+     * gets the answer instead of a connection the server closed on it; a larger one is cut off.
+     */
+    static final long DRAIN_BYTES = 8L * MAX_BYTES;
+
     /** The body's bytes, or 413 when there are more than {@link #MAX_BYTES}. */
     static byte[] body(InputStream in, long declaredLength) throws IOException, ApiError {
         if (declaredLength > MAX_BYTES) {
+            if (declaredLength <= DRAIN_BYTES) {
+                in.skipNBytes(declaredLength);
+            }
             throw tooLarge();
         }
         byte[] body = in.readNBytes(MAX_BYTES + 1);
         if (body.length > MAX_BYTES) {
+            in.skip(DRAIN_BYTES); // as far as it goes
             throw tooLarge();
         }
         return body;
