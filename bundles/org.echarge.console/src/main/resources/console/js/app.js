@@ -71,8 +71,13 @@ async function statusBar() {
     const info = await api.get('api/system/info');
     $('footer-version').textContent = info.version ?? info.applicationVersion ?? '–';
     $('footer-version').dataset.source = 'system';
-  } catch (error) {
-    // without the system bundle the version of the status document stays (status-view.js)
+  } catch {
+    // without the system bundle: the gateway's version from the status document
+    try {
+      $('footer-version').textContent = (await api.status()).gateway.version ?? '–';
+    } catch {
+      // unreachable or logged out: route() deals with that
+    }
   }
 }
 

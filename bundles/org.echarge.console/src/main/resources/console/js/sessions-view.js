@@ -50,7 +50,8 @@ export class SessionsView {
   /** The point filter's choices, from the points API (left as it is when that is missing). */
   async points() {
     try {
-      const points = await api.get('api/points');
+      const answer = await api.get('api/points');
+      const points = Array.isArray(answer) ? answer : answer.points ?? [];
       const chosen = $('sessions-point').value;
       const all = $('sessions-point').options[0];
       $('sessions-point').replaceChildren(all, ...points.map((point) => make('option', { value: String(point.number) },

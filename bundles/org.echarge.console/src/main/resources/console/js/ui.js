@@ -107,7 +107,8 @@ export async function act(button, messageId, action, { onUnauthorized, refusal =
       if (error.status === 401) {
         onUnauthorized();
       } else {
-        say(messageId, refusal(error) ?? problemText(error), 'error');
+        // a missing service is a fact about this gateway, not a failure of the action
+        say(messageId, refusal(error) ?? problemText(error), error.unavailable ? 'info' : 'error');
       }
     }
   });

@@ -76,6 +76,7 @@ export class UpdatesCard {
   }
 
   showAvailable(available) {
+    $('update-server-offers').hidden = available.length === 0;
     $('update-server-available').replaceChildren(...available.map((offer) => {
       const install = make('button', { type: 'button', className: 'secondary' }, t('updates.install'));
       install.addEventListener('click', () => this.install(install, offer));
