@@ -27,17 +27,20 @@ export class ConfigView {
     this.validateSoon = debounce(() => this.validate(), VALIDATE_DELAY_MILLIS);
     $('config-apply').addEventListener('click', () => this.apply());
     $('config-reload').addEventListener('click', () => this.open());
-    $('config-export').addEventListener('click', () => act($('config-export'), 'config-message',
-      () => api.download('api/config/export', 'echarge-config.json').then((name) => t('config.exported', { name })),
-      this.options));
-    $('config-ets').addEventListener('click', () => act($('config-ets'), 'config-message',
-      () => api.download('api/knx/ets.csv', 'e-charge-group-addresses.csv').then((name) => t('config.exported', { name })),
-      this.options));
+    $('config-export').addEventListener('click', () => this.download('config-export', 'api/config/export',
+      'echarge-config.json'));
+    $('config-ets').addEventListener('click', () => this.download('config-ets', 'api/knx/ets.csv',
+      'e-charge-group-addresses.csv'));
     $('config-import-file').addEventListener('change', (event) => this.chooseImport(event.target));
     $('config-import-force').addEventListener('click', () => this.importFile(true));
     $('config-import-cancel').addEventListener('click', () => this.cancelImport());
     $('config-sections').addEventListener('input', (event) => this.changed(event.target));
     $('config-sections').addEventListener('change', (event) => this.changed(event.target));
+  }
+
+  download(button, path, fallbackName) {
+    return act($(button), 'config-message', async () => t('config.exported',
+      { name: await api.download(path, fallbackName) }), this.options);
   }
 
   async open() {
@@ -126,7 +129,8 @@ export class ConfigView {
       const input = createInput(attribute, fieldId, entry.properties[attribute.id]);
       input.dataset.entry = String(this.entries.indexOf(entry));
       input.dataset.attribute = attribute.id;
-      const label = make('label', { for: fieldId }, `${attribute.name || attribute.id}${attribute.required ? ' *' : ''}`);
+      const required = attribute.required ? ' *' : '';
+      const label = make('label', { for: fieldId }, `${attribute.name || attribute.id}${required}`);
       const help = make('div', { className: 'field' });
       help.append(input);
       if (attribute.description) {

@@ -84,6 +84,7 @@ export class SessionsView {
       return row;
     }));
     const energy = sessions.reduce((sum, session) => sum + (session.energyWattHour ?? 0), 0);
-    $('sessions-summary').textContent = t('sessions.summary', { count: sessions.length, energy: format.wattHour(energy) });
+    $('sessions-summary').textContent = t('sessions.summary',
+      { count: sessions.length, energy: format.wattHour(energy) });
   }
 }

@@ -46,7 +46,8 @@ final class DemoGateway implements AutoCloseable {
         DemoGateway gateway = new DemoGateway(home, Integer.parseInt(GatewayTestSupport.freePort()));
         gateway.replace("etc/org.ops4j.pax.web.cfg", "(?m)^org\\.osgi\\.service\\.http\\.port = \\d+$",
                 "org.osgi.service.http.port = " + gateway.httpPort);
-        gateway.replace("etc/org.apache.karaf.shell.cfg", "(?m)^sshPort = \\d+$", "sshPort = " + GatewayTestSupport.freePort());
+        gateway.replace("etc/org.apache.karaf.shell.cfg", "(?m)^sshPort = \\d+$",
+                "sshPort = " + GatewayTestSupport.freePort());
         for (int n = 1; n <= GatewayTestSupport.POINTS; n++) {
             String port = GatewayTestSupport.freePort();
             gateway.replace("etc/org.echarge.sim.station-" + n + ".cfg", "(?m)^port = \\d+$", "port = " + port);
