@@ -22,9 +22,14 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -51,6 +56,21 @@ public class ConsoleBrowserIT {
     private static DemoGateway gateway;
     private static WebDriver browser;
     private static Path downloads;
+
+    /** A failed step leaves what the browser showed: target/console-browser-it-<test>.png and .html. */
+    @Rule
+    public final TestWatcher evidence = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description test) {
+            try {
+                Path base = Path.of("target", "console-browser-it-" + test.getMethodName());
+                Files.write(Path.of(base + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                Files.writeString(Path.of(base + ".html"), browser.getPageSource());
+            } catch (IOException | RuntimeException ignored) {
+                // the failure itself is what matters
+            }
+        }
+    };
 
     @BeforeClass
     public static void start() throws Exception {
