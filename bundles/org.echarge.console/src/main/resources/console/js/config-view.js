@@ -15,7 +15,7 @@ const VALIDATE_DELAY_MILLIS = 400;
 const major = (version) => String(version ?? '').split('.')[0];
 
 /** The element id of a configuration entry: its PID, or factory PID and instance name. */
-const entryId = (entry) => `cfg-${slug(entry.factoryPid ? `${entry.factoryPid}-${entry.name}` : entry.pid)}`;
+const entryId = (entry) => `cfg-${slug(entry.factoryPid && entry.name ? `${entry.factoryPid}-${entry.name}` : entry.pid)}`;
 
 export class ConfigView {
   constructor({ onUnauthorized }) {
@@ -121,7 +121,7 @@ export class ConfigView {
   fields(section, entry) {
     const id = entryId(entry);
     const block = make('fieldset', { className: 'config-entry', id });
-    block.append(make('legend', {}, entry.factoryPid ? t('config.instance', { name: entry.name }) : ''));
+    block.append(make('legend', {}, entry.factoryPid ? t('config.instance', { name: entry.name ?? entry.pid }) : ''));
     block.append(make('ul', { className: 'error problems', id: `${id}-problems` }));
     const grid = make('div', { className: 'form' });
     for (const attribute of section.attributes) {
@@ -288,9 +288,12 @@ export class ConfigView {
 
   refusal(error) {
     if (error.code === 'config-refused') {
-      this.showProblems(error.body?.problems ?? []);
+      const problems = error.body?.problems ?? [];
+      this.showProblems(problems);
       this.setState('invalid');
-      return t('config.refused', { reason: error.message });
+      // the problems themselves say more than the summary ("refused: 1 problem(s)")
+      const reasons = problems.slice(0, 3).map((problem) => problem.message);
+      return t('config.refused', { reason: reasons.length ? reasons.join('; ') : error.message });
     }
     return null;
   }

@@ -28,6 +28,16 @@ function row(cells) {
   return tr;
 }
 
+/** The supervisor's record of the last firmware change: {result, from, to, time, reason}. */
+function lastResult(result) {
+  if (!result || typeof result !== 'object') {
+    return format.text(result);
+  }
+  const versions = [result.from, result.to].filter(Boolean).join(' → ');
+  return [result.result, versions, result.time ? format.dateTime(result.time) : null, result.reason]
+    .filter(Boolean).join(' · ') || format.text(null);
+}
+
 const refusal = (error) => (error.unavailable ? null : t('updates.refused', { reason: error.message }));
 
 export class UpdatesCard {
@@ -59,7 +69,8 @@ export class UpdatesCard {
     const firmware = updates.firmware ?? {};
     $('firmware-version').textContent = format.text(firmware.version);
     $('firmware-previous').textContent = format.text(firmware.previousVersion);
-    $('firmware-last-result').textContent = format.text(firmware.lastResult);
+    $('firmware-last-result').textContent = lastResult(firmware.lastResult);
+    say('firmware-warning', firmware.previousFirmwareRestored ? t('updates.restored') : firmware.warning ?? '', 'error');
     $('drivers').replaceChildren(...(updates.drivers ?? []).map((driver) => row([driver.symbolicName,
       driver.version, (driver.points ?? []).join(', ')])));
     $('update-history').replaceChildren(...(updates.history ?? []).map((entry) => row([
@@ -72,6 +83,8 @@ export class UpdatesCard {
     const server = updates.server ?? {};
     $('update-server-url').textContent = server.url ? server.url : t('updates.noServer');
     $('update-server-checked').textContent = format.dateTime(server.lastChecked);
+    say('update-server-message', server.lastError ? t('updates.serverError', { reason: server.lastError }) : '',
+      'error');
     this.showAvailable(server.available ?? []);
   }
 
@@ -80,7 +93,7 @@ export class UpdatesCard {
     $('update-server-available').replaceChildren(...available.map((offer) => {
       const install = make('button', { type: 'button', className: 'secondary' }, t('updates.install'));
       install.addEventListener('click', () => this.install(install, offer));
-      return row([offer.kind, offer.name, offer.version, install]);
+      return row([offer.kind, offer.name, offer.version, offer.installed ? t('updates.isInstalled') : install]);
     }));
   }
 
@@ -113,13 +126,17 @@ export class UpdatesCard {
     if (report?.outcome && report.outcome !== 'UPDATED') {
       return t('updates.result', { outcome: outcome(report.outcome), message });
     }
-    return kind === 'firmware' ? t('updates.firmwareStaged', { message }) : t('updates.installed', { message });
+    if (kind === 'firmware') {
+      return [t('updates.firmwareStaged', { message }), report?.warning].filter(Boolean).join(' ');
+    }
+    return t('updates.installed', { message });
   }
 
   check() {
     return act($('update-server-check'), 'update-server-message', async () => {
       const answer = await api.call('POST', 'api/updates/server/check');
       const available = Array.isArray(answer) ? answer : answer?.available ?? [];
+      $('update-server-checked').textContent = format.dateTime(answer?.checked);
       this.showAvailable(available);
       return available.length ? t('updates.found', { count: available.length }) : t('updates.none');
     }, this.options);
