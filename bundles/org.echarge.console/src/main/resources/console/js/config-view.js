@@ -15,7 +15,8 @@ const VALIDATE_DELAY_MILLIS = 400;
 const major = (version) => String(version ?? '').split('.')[0];
 
 /** The element id of a configuration entry: its PID, or factory PID and instance name. */
-const entryId = (entry) => `cfg-${slug(entry.factoryPid && entry.name ? `${entry.factoryPid}-${entry.name}` : entry.pid)}`;
+const entryId = (entry) => `cfg-${slug(entry.factoryPid && entry.name ? `${entry.factoryPid}-${entry.name}`
+  : entry.pid)}`;
 
 export class ConfigView {
   constructor({ onUnauthorized }) {

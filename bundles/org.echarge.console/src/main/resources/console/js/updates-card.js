@@ -70,7 +70,8 @@ export class UpdatesCard {
     $('firmware-version').textContent = format.text(firmware.version);
     $('firmware-previous').textContent = format.text(firmware.previousVersion);
     $('firmware-last-result').textContent = lastResult(firmware.lastResult);
-    say('firmware-warning', firmware.previousFirmwareRestored ? t('updates.restored') : firmware.warning ?? '', 'error');
+    const warning = firmware.previousFirmwareRestored ? t('updates.restored') : firmware.warning;
+    say('firmware-warning', warning ?? '', 'error');
     $('drivers').replaceChildren(...(updates.drivers ?? []).map((driver) => row([driver.symbolicName,
       driver.version, (driver.points ?? []).join(', ')])));
     $('update-history').replaceChildren(...(updates.history ?? []).map((entry) => row([
