@@ -127,6 +127,11 @@ export class ConfigView {
     const grid = make('div', { className: 'form' });
     for (const attribute of section.attributes) {
       const fieldId = `${id}-${slug(attribute.id)}`;
+      if (!entry.untouched && entry.properties[attribute.id] === undefined && defaultValue(attribute) !== undefined) {
+        // a stored configuration without this attribute runs with its default: the field shows it,
+        // and the document carries it, so that what is shown is what Apply sends
+        entry.properties[attribute.id] = defaultValue(attribute);
+      }
       const input = createInput(attribute, fieldId, entry.properties[attribute.id]);
       input.dataset.entry = String(this.entries.indexOf(entry));
       input.dataset.attribute = attribute.id;

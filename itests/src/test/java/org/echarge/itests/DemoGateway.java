@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
 final class DemoGateway implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * Ready means ready for this long without a break: where org.echarge.web sets up HTTPS at the
+     * first start, Pax Web restarts its server once, around the time health first answers 200.
+     */
+    private static final Duration READY_STABLE = Duration.ofSeconds(5);
 
     private final File home;
     private final int httpPort;
@@ -46,6 +51,9 @@ final class DemoGateway implements AutoCloseable {
         DemoGateway gateway = new DemoGateway(home, Integer.parseInt(GatewayTestSupport.freePort()));
         gateway.replace("etc/org.ops4j.pax.web.cfg", "(?m)^org\\.osgi\\.service\\.http\\.port = \\d+$",
                 "org.osgi.service.http.port = " + gateway.httpPort);
+        // HTTPS, where org.echarge.web switches it on at the first start, takes the port set here
+        gateway.replace("etc/org.ops4j.pax.web.cfg", "(?m)^#?org\\.osgi\\.service\\.http\\.port\\.secure = \\d+$",
+                "org.osgi.service.http.port.secure = " + GatewayTestSupport.freePort());
         gateway.replace("etc/org.apache.karaf.shell.cfg", "(?m)^sshPort = \\d+$",
                 "sshPort = " + GatewayTestSupport.freePort());
         for (int n = 1; n <= GatewayTestSupport.POINTS; n++) {
@@ -78,13 +86,20 @@ final class DemoGateway implements AutoCloseable {
         HttpRequest health = HttpRequest.newBuilder(URI.create(consoleUrl() + "api/health"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        long readySince = 0;
         while (true) {
+            boolean ready;
             try {
-                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                ready = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notYet) {
-                // not listening yet
+                ready = false; // not listening (yet, or again while the server restarts)
+            }
+            if (!ready) {
+                readySince = 0;
+            } else if (readySince == 0) {
+                readySince = System.nanoTime();
+            } else if (System.nanoTime() - readySince >= READY_STABLE.toNanos()) {
+                return;
             }
             assertTrue("the demo gateway did not become ready (" + home + "/data/log/karaf.log)",
                     System.nanoTime() < deadline && karaf.isAlive());
