@@ -77,6 +77,14 @@ public class ConsoleBrowserIT {
     public static void start() throws Exception {
         gateway = DemoGateway.start("console-browser-it");
         downloads = new File("target/console-browser-it-downloads").getAbsoluteFile().toPath();
+        // empty, so that only a download of this run counts
+        if (Files.isDirectory(downloads)) {
+            try (Stream<Path> old = Files.list(downloads)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Files.createDirectories(downloads);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("echarge.itest.chromium", "/usr/bin/chromium"));
