@@ -8,7 +8,7 @@ import { HistoryChart } from './history-chart.js';
 import { LANGUAGES, preferredLanguage, setLanguage, t } from './i18n.js';
 import { LicensesView } from './licenses-view.js';
 import { openLiveStatus } from './live.js';
-import { attachSetpointControl } from './point-control.js';
+import { attachSetpointControl, loadSetpointRanges } from './point-control.js';
 import { SessionsView } from './sessions-view.js';
 import { SettingsView } from './settings-view.js';
 import { StatusView } from './status-view.js';
@@ -16,7 +16,8 @@ import { $, busy } from './ui.js';
 
 const RETRY_MILLIS = 10000;
 
-const view = new StatusView();
+const setpointRanges = new Map();
+const view = new StatusView(setpointRanges);
 /** The pages besides Status: each has open() (load its data) and rerender() (new language). */
 const pages = {
   settings: new SettingsView({ onUnauthorized: () => showLogin(), onPassword: () => showPassword(false),
@@ -141,6 +142,7 @@ function showPassword(forced) {
 
 function showStatus() {
   show('status');
+  loadSetpointRanges(setpointRanges);
   if (!chart) {
     chart = new HistoryChart($('history-chart'));
     $('chart-unavailable').hidden = chart.available;

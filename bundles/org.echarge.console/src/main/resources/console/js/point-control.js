@@ -21,6 +21,22 @@ function refusal(error) {
   }
 }
 
+/**
+ * The range each point takes a setpoint in (GET api/points: minCurrentAmpere, maxCurrentAmpere),
+ * into ranges (number -> {min, max}) for the setpoint fields; left empty without the points API.
+ */
+export async function loadSetpointRanges(ranges) {
+  try {
+    for (const point of await api.get('api/points')) {
+      if (typeof point.minCurrentAmpere === 'number' && typeof point.maxCurrentAmpere === 'number') {
+        ranges.set(point.number, { min: point.minCurrentAmpere, max: point.maxCurrentAmpere });
+      }
+    }
+  } catch {
+    // without the range the server still refuses a value outside it, with the range in its message
+  }
+}
+
 export function attachSetpointControl(container, { onUnauthorized }) {
   container.addEventListener('input', (event) => {
     if (event.target.matches(INPUT)) {

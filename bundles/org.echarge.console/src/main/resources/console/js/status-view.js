@@ -41,7 +41,9 @@ function stateKind(value) {
 }
 
 export class StatusView {
-  constructor() {
+  /** ranges: point number -> {min, max} of its setpoint, filled by point-control.js. */
+  constructor(ranges = new Map()) {
+    this.ranges = ranges;
     this.last = null;
     this.uptime = null;
     setInterval(() => this.tickUptime(), 1000);
@@ -153,6 +155,12 @@ export class StatusView {
     form.dataset.number = String(point.number);
     field(card, 'setpoint-dlm').hidden = !underDlm;
     const input = field(card, 'setpoint-input');
+    const range = this.ranges.get(point.number);
+    if (range) {
+      input.min = String(range.min);
+      input.max = String(range.max);
+      field(card, 'setpoint-range').textContent = t('point.setpointRange', { min: range.min, max: range.max });
+    }
     if (document.activeElement !== input && !input.dataset.dirty) {
       input.value = typeof point.setpointAmpere === 'number' ? String(point.setpointAmpere) : '';
     }
