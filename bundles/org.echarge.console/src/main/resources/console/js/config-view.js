@@ -47,6 +47,8 @@ export class ConfigView {
   async open() {
     say('config-message', '');
     this.cancelImport();
+    // the previous form goes at once: nothing typed into it while the new one loads would count
+    $('config-sections').replaceChildren();
     this.showProblems([]);
     try {
       const [schema, document] = await Promise.all([api.get('api/config/schema'), api.get('api/config')]);
