@@ -11,6 +11,7 @@ import { $, act, loadCard, make, say } from './ui.js';
 
 const RESET_WORD = 'RESET';
 const BACK_POLL_MILLIS = 2000;
+const BACK_GIVE_UP_MILLIS = 10 * 60 * 1000;
 
 export class SettingsView {
   constructor({ onUnauthorized, onPassword, onGone }) {
@@ -116,7 +117,12 @@ export class SettingsView {
   /** After a restart: asks health until the gateway answers again, then starts over (login). */
   waitUntilBack() {
     let wentAway = false;
+    const since = Date.now();
     const poll = async () => {
+      if (Date.now() - since > BACK_GIVE_UP_MILLIS) {
+        say('restart-message', t('restart.notBack'), 'error');
+        return;
+      }
       try {
         await api.get('api/health');
         if (wentAway) {
