@@ -1,30 +1,84 @@
-// The console: which view shows (login, password change, status), the language switch, and the
-// live status stream while the status view is open.
+// The console: which view shows (login, password change, and the pages chosen by the address's
+// #fragment), the language switch, the status bar, and the live status stream while the status
+// view is open.
 
 import * as api from './api.js';
+import { ConfigView } from './config-view.js';
 import { HistoryChart } from './history-chart.js';
 import { LANGUAGES, preferredLanguage, setLanguage, t } from './i18n.js';
+import { LicensesView } from './licenses-view.js';
 import { openLiveStatus } from './live.js';
+import { attachSetpointControl, loadSetpointRanges } from './point-control.js';
+import { SessionsView } from './sessions-view.js';
+import { SettingsView } from './settings-view.js';
 import { StatusView } from './status-view.js';
+import { $, busy } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 const RETRY_MILLIS = 10000;
 
-const view = new StatusView();
+const setpointRanges = new Map();
+const view = new StatusView(setpointRanges);
+/** The pages besides Status: each has open() (load its data) and rerender() (new language). */
+const pages = {
+  settings: new SettingsView({ onUnauthorized: () => showLogin(), onPassword: () => showPassword(false),
+    onGone: () => route() }),
+  config: new ConfigView({ onUnauthorized: () => showLogin() }),
+  sessions: new SessionsView({ onUnauthorized: () => showLogin() }),
+  licenses: new LicensesView({ onUnauthorized: () => showLogin() }),
+};
+const PAGES = ['status', ...Object.keys(pages)];
+attachSetpointControl($('points'), { onUnauthorized: () => showLogin() });
 let chart = null;
 let closeLive = null;
 let retryTimer = null;
 let passwordForced = false;
+let current = null;
 
 function show(name) {
-  for (const candidate of ['login', 'password', 'status']) {
+  current = name;
+  for (const candidate of ['login', 'password', ...PAGES]) {
     $(`view-${candidate}`).hidden = candidate !== name;
   }
+  const page = PAGES.includes(name);
   $('logout').hidden = name === 'login';
-  $('nav').hidden = name !== 'status';
-  $('change-password').hidden = name !== 'status';
+  $('nav').hidden = !page;
+  $('change-password').hidden = !page;
+  for (const link of $('nav').querySelectorAll('a')) {
+    link.classList.toggle('active', link.id === `nav-${name}`);
+  }
   if (name !== 'status') {
     stopLive();
+  }
+}
+
+/** The page named in the address (#settings ...), Status by default. */
+function pageOfAddress() {
+  const name = location.hash.replace(/^#/, '');
+  return PAGES.includes(name) ? name : 'status';
+}
+
+function showPage(name) {
+  if (name === 'status') {
+    showStatus();
+    return;
+  }
+  show(name);
+  pages[name].open();
+}
+
+/** The installed version and the licences, for the status bar (GET api/system/info). */
+async function statusBar() {
+  try {
+    const info = await api.get('api/system/info');
+    $('footer-version').textContent = info.version ?? info.applicationVersion ?? '–';
+    $('footer-version').dataset.source = 'system';
+  } catch {
+    // without the system bundle: the gateway's version from the status document
+    try {
+      $('footer-version').textContent = (await api.status()).gateway.version ?? '–';
+    } catch {
+      // unreachable or logged out: route() deals with that
+    }
   }
 }
 
@@ -48,7 +102,8 @@ async function route() {
     if (session.mustChangePassword) {
       showPassword(true);
     } else {
-      showStatus();
+      statusBar();
+      showPage(pageOfAddress());
     }
   } catch (error) {
     handle(error, () => {
@@ -87,6 +142,7 @@ function showPassword(forced) {
 
 function showStatus() {
   show('status');
+  loadSetpointRanges(setpointRanges);
   if (!chart) {
     chart = new HistoryChart($('history-chart'));
     $('chart-unavailable').hidden = chart.available;
@@ -141,15 +197,6 @@ function stopLive() {
   }
 }
 
-async function submit(button, action) {
-  button.disabled = true;
-  try {
-    await action();
-  } finally {
-    button.disabled = false;
-  }
-}
-
 /** What the error codes of org.echarge.web mean to the user. */
 function problem(error) {
   switch (error.code) {
@@ -168,7 +215,7 @@ function problem(error) {
 
 $('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  submit($('login-submit'), async () => {
+  busy($('login-submit'), async () => {
     try {
       await api.login($('login-user').value, $('login-password').value);
       await route();
@@ -184,7 +231,7 @@ $('password-form').addEventListener('submit', (event) => {
     showError('password-error', t('password.mismatch'));
     return;
   }
-  submit($('password-submit'), async () => {
+  busy($('password-submit'), async () => {
     try {
       await api.changePassword($('password-old').value, $('password-new').value);
       await route();
@@ -196,11 +243,17 @@ $('password-form').addEventListener('submit', (event) => {
 
 $('password-cancel').addEventListener('click', () => {
   if (!passwordForced) {
-    showStatus();
+    showPage(pageOfAddress());
   }
 });
 
 $('change-password').addEventListener('click', () => showPassword(false));
+
+window.addEventListener('hashchange', () => {
+  if (PAGES.includes(current)) {
+    showPage(pageOfAddress());
+  }
+});
 
 $('logout').addEventListener('click', async () => {
   stopLive();
@@ -216,6 +269,7 @@ for (const language of LANGUAGES) {
   $(`lang-${language}`).addEventListener('click', async () => {
     await setLanguage(language);
     view.rerender();
+    Object.values(pages).forEach((page) => page.rerender());
     chart?.relabel();
     $('live-state').textContent = t(`live.${$('live-state').dataset.state}`);
   });

@@ -41,7 +41,9 @@ function stateKind(value) {
 }
 
 export class StatusView {
-  constructor() {
+  /** ranges: point number -> {min, max} of its setpoint, filled by point-control.js. */
+  constructor(ranges = new Map()) {
+    this.ranges = ranges;
     this.last = null;
     this.uptime = null;
     setInterval(() => this.tickUptime(), 1000);
@@ -49,6 +51,8 @@ export class StatusView {
 
   render(status) {
     this.last = status;
+    const dlm = status.dlm;
+    this.dlmPoints = new Set(dlm && dlm.mode !== 'OFF' ? dlm.points.map((share) => share.number) : []);
     this.device(status.gateway);
     this.indicators(status.indicators);
     this.generalFault(status.gateway.fault);
@@ -66,7 +70,9 @@ export class StatusView {
   device(gateway) {
     set('device-name', format.text(gateway.name));
     set('device-version', format.text(gateway.version));
-    set('footer-version', format.text(gateway.version));
+    if ($('footer-version').dataset.source !== 'system') {
+      set('footer-version', format.text(gateway.version));
+    }
     this.uptime = { seconds: gateway.uptimeSeconds, since: performance.now() };
     this.tickUptime();
   }
@@ -138,6 +144,28 @@ export class StatusView {
     }));
   }
 
+  /**
+   * The setpoint form only for a point that DLM does not control (DLM would overwrite the value
+   * at once). What the user is typing is kept; otherwise the field follows the point's setpoint.
+   */
+  setpointControl(card, point) {
+    const underDlm = this.dlmPoints.has(point.number);
+    const form = field(card, 'setpoint-form');
+    form.hidden = underDlm;
+    form.dataset.number = String(point.number);
+    field(card, 'setpoint-dlm').hidden = !underDlm;
+    const input = field(card, 'setpoint-input');
+    const range = this.ranges.get(point.number);
+    if (range) {
+      input.min = String(range.min);
+      input.max = String(range.max);
+      field(card, 'setpoint-range').textContent = t('point.setpointRange', { min: range.min, max: range.max });
+    }
+    if (document.activeElement !== input && !input.dataset.dirty) {
+      input.value = typeof point.setpointAmpere === 'number' ? String(point.setpointAmpere) : '';
+    }
+  }
+
   point(card, point) {
     const show = (name, text) => {
       field(card, name).textContent = text;
@@ -157,6 +185,7 @@ export class StatusView {
     }
     show('flags', flags.join(' · '));
     show('setpoint', format.ampere(point.setpointAmpere));
+    this.setpointControl(card, point);
     for (const phase of [...PHASES, 'total']) {
       show(`current-${phase}`, format.ampere(point.currentAmpere?.[phase]));
       show(`power-${phase}`, format.watt(point.powerWatt?.[phase]));
