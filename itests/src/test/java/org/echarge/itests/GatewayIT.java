@@ -561,6 +561,10 @@ public class GatewayIT extends GatewayTestSupport {
         assertEquals(401, get(client, api + "status").statusCode());
         assertEquals(401, get(client, api + "anything").statusCode());
         assertEquals(200, get(client, api + "health").statusCode());
+        for (String[] endpoint : API_ENDPOINTS) { // whatever bundle serves it, the login comes first
+            assertEquals(endpoint[0] + " " + endpoint[1] + " without a session", 401,
+                    send(client, endpoint[0], api + endpoint[1], null).statusCode());
+        }
 
         java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("karaf.etc"), "initial-admin-password");
         String initial = Files.readAllLines(file).get(0).trim();
@@ -586,11 +590,20 @@ public class GatewayIT extends GatewayTestSupport {
         assertTrue(status.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
         assertEquals("nosniff", status.headers().firstValue("X-Content-Type-Options").orElse(""));
 
+        String newCsrf = changed.body().replaceAll("(?s).*\"csrfToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        for (String[] endpoint : API_ENDPOINTS) {
+            if (!endpoint[0].equals("GET")) { // nothing changes, restart and factory reset included
+                assertEquals(endpoint[0] + " " + endpoint[1] + " without the CSRF token", 403,
+                        send(client, endpoint[0], api + endpoint[1], null).statusCode());
+            }
+        }
+        assertEquals("still running, still configured", 200, get(client, api + "status").statusCode());
+        assertEquals("the token opens them", 200, send(client, "GET", api + "system/logging", newCsrf).statusCode());
+
         // the KNX side: not configured in this test, but its API is there
         HttpResponse<String> knx = get(client, api + "knx");
         assertEquals(knx.body(), 200, knx.statusCode());
         assertTrue(knx.body(), knx.body().replace(" ", "").contains("\"connection\":\"OFF\""));
-        String newCsrf = changed.body().replaceAll("(?s).*\"csrfToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         assertEquals(403, post(client, api + "knx/programming-mode", null, "{\"on\":true}").statusCode());
         assertEquals(204, post(client, api + "knx/programming-mode", newCsrf, "{\"on\":true}").statusCode());
 
@@ -626,6 +639,37 @@ public class GatewayIT extends GatewayTestSupport {
             }
             assertTrue("a status event with the points: " + data, data != null && data.contains("\"points\""));
         }
+    }
+
+    /** Every endpoint of the console API except login and health, as method and path below /echarge/api/. */
+    private static final String[][] API_ENDPOINTS = {
+        {"GET", "session"}, {"POST", "logout"}, {"POST", "password"}, {"GET", "status"}, {"GET", "events"},
+        {"GET", "knx"}, {"GET", "knx/ets.csv"}, {"POST", "knx/programming-mode"},
+        {"GET", "points"}, {"POST", "points/1/setpoint"}, {"POST", "points/1/interruption"},
+        {"POST", "points/1/start-stop"}, {"POST", "points/1/unlock"}, {"GET", "sessions"}, {"GET", "sessions.csv"},
+        {"GET", "tls"}, {"PUT", "tls"}, {"PUT", "tls/certificate"}, {"DELETE", "tls/certificate"},
+        {"GET", "system/logs.zip"}, {"GET", "system/logging"}, {"PUT", "system/logging"}, {"POST", "system/restart"},
+        {"POST", "system/factory-reset"}, {"GET", "system/network"}, {"PUT", "system/network"},
+        {"GET", "system/info"}, {"GET", "config"}, {"GET", "config/schema"}, {"POST", "config/validate"},
+        {"PUT", "config"}, {"GET", "config/export"}, {"POST", "config/import"}, {"GET", "updates"},
+        {"POST", "updates/driver"}, {"POST", "updates/firmware"}, {"DELETE", "updates/firmware/restored"},
+        {"POST", "updates/server/check"}, {"POST", "updates/server/install"},
+    };
+
+    /** A request with an empty JSON object as body (for GET none), and the CSRF token if given. */
+    private static HttpResponse<String> send(HttpClient client, String method, String url, String csrf)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(java.time.Duration.ofSeconds(10))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{}"));
+        if (!method.equals("GET")) {
+            request.header("Content-Type", "application/json");
+        }
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
