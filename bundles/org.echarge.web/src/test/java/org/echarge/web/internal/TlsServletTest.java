@@ -107,6 +107,11 @@ class TlsServletTest {
         var httpOff = put("/echarge/api/tls", "{\"httpEnabled\": false}");
         assertEquals(200, httpOff.statusCode(), httpOff.body());
         assertFalse(server.body(httpOff).get("httpEnabled").asBoolean());
+        // the servlet answers first and applies the change afterwards (Pax Web restarts its server)
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!"false".equals(paxWeb.read().get("org.osgi.service.http.enabled")) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertEquals("false", paxWeb.read().get("org.osgi.service.http.enabled"));
 
         var renewed = server.send("DELETE", "/echarge/api/tls/certificate", browser, null, "");
