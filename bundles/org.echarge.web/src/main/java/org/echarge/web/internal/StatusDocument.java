@@ -63,8 +63,17 @@ final class StatusDocument {
      * installation (no names, addresses, identities, faults): that is for logged-in users.
      */
     ObjectNode health(ComponentHealth health, Collection<PointStatus> points) {
+        return health(health, points, true);
+    }
+
+    /**
+     * Readiness with or without the points: a firmware supervisor asks whether the gateway itself
+     * runs ({@code withPoints} false), since a charger that is switched off says nothing about it.
+     */
+    ObjectNode health(ComponentHealth health, Collection<PointStatus> points, boolean withPoints) {
         ObjectNode root = mapper.createObjectNode();
-        root.put("ready", ready(health, points));
+        root.put("ready", withPoints ? ready(health, points) : health.problems().isEmpty());
+        root.put("scope", withPoints ? "points" : "gateway");
         root.putObject("components").put("active", health.active()).put("problems", health.problems().size());
         root.putObject("points").put("total", points.size())
                 .put("answered", points.stream().filter(PointStatus::answered).count());

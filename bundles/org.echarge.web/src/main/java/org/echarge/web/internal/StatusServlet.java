@@ -106,9 +106,16 @@ public final class StatusServlet extends HttpServlet {
             problem.send(response);
             return;
         }
+        String scope = request.getParameter("scope");
+        if (health && scope != null && !scope.equals("points") && !scope.equals("gateway")) {
+            new ApiProblem(HttpServletResponse.SC_BAD_REQUEST, "bad-request",
+                    "scope: points (default) or gateway, not " + scope).send(response);
+            return;
+        }
         List<PointStatus> statuses = points.stream().map(ChargingPoint::status).toList();
         StatusDocument.ComponentHealth components = ComponentHealthCheck.of(scr);
-        ObjectNode body = health ? document.health(components, statuses) : status(components, statuses);
+        ObjectNode body = health ? document.health(components, statuses, !"gateway".equals(scope))
+                : status(components, statuses);
         response.setStatus(!health || body.get("ready").asBoolean()
                 ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json");

@@ -123,7 +123,7 @@ class StatusDocumentTest {
         assertEquals(6, waiting.at("/components/active").asInt());
         assertEquals(2, waiting.at("/points/total").asInt());
         assertEquals(1, waiting.at("/points/answered").asInt());
-        assertEquals(List.of("ready", "components", "points"), fieldNames(waiting));
+        assertEquals(List.of("ready", "scope", "components", "points"), fieldNames(waiting));
         assertFalse(waiting.toString().contains("P1") || waiting.toString().contains("127.0.0.1"), waiting.toString());
     }
 

@@ -150,6 +150,10 @@ class WebConsoleApiTest {
         assertFalse(health.body().contains("test gateway"), health.body());
         assertHardened(health);
         assertEquals(200, send("HEAD", "/echarge/api/health", Optional.empty(), null, "").statusCode());
+        HttpResponse<String> gateway = send("GET", "/echarge/api/health?scope=gateway", Optional.empty(), null, "");
+        assertEquals(200, gateway.statusCode());
+        assertEquals("gateway", json.readTree(gateway.body()).get("scope").asText());
+        assertEquals(400, send("GET", "/echarge/api/health?scope=all", Optional.empty(), null, "").statusCode());
     }
 
     @Test
