@@ -39,3 +39,16 @@ wait_ready() {
         sleep 0.1
     done
 }
+
+# Ready, and still ready 3 s later without a break: on the first start the web server restarts
+# once when the HTTPS certificate it made comes into use, just after the first "ready".
+wait_settled() {
+    local deadline=$((SECONDS + $1)) since
+    wait_ready "$1" || return 1
+    since=$SECONDS
+    while [ $((SECONDS - since)) -lt 3 ]; do
+        if [ $SECONDS -ge $deadline ]; then return 1; fi
+        curl -sf -o /dev/null "http://127.0.0.1:${HTTP_PORT:-8181}/echarge/api/health" || since=$SECONDS
+        sleep 0.2
+    done
+}
