@@ -1,8 +1,10 @@
 package org.echarge.knx.internal.link;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -99,7 +101,7 @@ final class FakeFt12 implements AutoCloseable {
             return; // a broken frame is not acknowledged: the host repeats it
         }
         line.write(new byte[] { (byte) ACK });
-        byte[] emi = java.util.Arrays.copyOfRange(body, 1, length);
+        byte[] emi = Arrays.copyOfRange(body, 1, length);
         sent.accept(HexFormat.ofDelimiter(" ").withUpperCase().formatHex(emi));
         if ((emi[0] & 0xff) == EMI2_LDATA_REQ) {
             byte[] confirmation = emi.clone();
@@ -114,7 +116,7 @@ final class FakeFt12 implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             int b = in.read();
             if (b < 0) {
-                throw new java.io.EOFException();
+                throw new EOFException();
             }
             bytes[i] = (byte) b;
         }

@@ -2,6 +2,7 @@ package org.echarge.point.internal.reset;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.echarge.api.reset.FactoryReset;
@@ -33,7 +34,7 @@ public final class FactoryResetService implements FactoryReset {
      * Kept by a reset: where the host's network files are and whether the gateway may write them
      * (the device, not a parameter; the "network" participant puts the network itself back to DHCP).
      */
-    static final java.util.Set<String> INSTALLATION = java.util.Set.of("org.echarge.system.host");
+    static final Set<String> INSTALLATION = Set.of("org.echarge.system.host");
     private static final Logger LOG = LoggerFactory.getLogger(FactoryResetService.class);
 
     private final ConfigurationAdmin configurationAdmin;
